@@ -1,0 +1,2 @@
+/** Receiver SDK for verifying voltmsg webhook signatures (filled by a later issue). */
+package io.voltmsg.sdk;
