@@ -1,0 +1,136 @@
+package io.voltmsg.accounts;
+
+import io.voltmsg.shared.Ids;
+import io.voltmsg.shared.Times;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organizations, their numbers and their API tokens. */
+@Service
+public class AccountService {
+
+    private final AccountRepository repository;
+    private final Clock clock;
+
+    AccountService(AccountRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Organization createOrganization(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200 || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("organization name must be 1 to 200 printable characters");
+        }
+        Instant now = Times.now(clock);
+        Organization org = new Organization(Ids.newId("org", now), trimmed, now);
+        repository.insertOrganization(org);
+        return org;
+    }
+
+    public Optional<Organization> findOrganization(String id) {
+        return repository.findOrganization(id);
+    }
+
+    public List<Organization> organizations() {
+        return repository.organizations();
+    }
+
+    /** Adds an E.164 number; numbers are unique across all organizations. */
+    @Transactional
+    public void addPhoneNumber(String organizationId, String number) {
+        if (!PhoneNumbers.isE164(number)) {
+            throw new IllegalArgumentException("phone number must be E.164, like +15550100001: " + printable(number));
+        }
+        requireOrganization(organizationId);
+        try {
+            repository.insertPhoneNumber(number, organizationId, Times.now(clock));
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("phone number " + number + " already belongs to an organization");
+        }
+    }
+
+    public List<String> phoneNumbers(String organizationId) {
+        return repository.numbersOf(organizationId);
+    }
+
+    public Optional<String> organizationOfNumber(String number) {
+        return repository.organizationOfNumber(number);
+    }
+
+    public boolean ownsNumber(String organizationId, String number) {
+        return organizationOfNumber(number).filter(organizationId::equals).isPresent();
+    }
+
+    @Transactional
+    public IssuedToken issueToken(String organizationId, Set<Scope> scopes) {
+        return storeToken(organizationId, scopes, Tokens.generate());
+    }
+
+    /** Revokes a token by its id; false when there was no such active token. */
+    @Transactional
+    public boolean revokeToken(String tokenId) {
+        return repository.revokeToken(tokenId, Times.now(clock));
+    }
+
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > 512) {
+            return Optional.empty();
+        }
+        return repository.findActiveToken(Tokens.hash(token));
+    }
+
+    /**
+     * Creates the first-start organization with a number and an all-scope token, once per
+     * database. Returns the token, or empty when the organization already existed.
+     */
+    @Transactional
+    public Optional<IssuedToken> bootstrap(String phoneNumber, String configuredToken) {
+        if (configuredToken != null && Tokens.problemWith(configuredToken) != null) {
+            throw new IllegalArgumentException("voltmsg.bootstrap.token " + Tokens.problemWith(configuredToken));
+        }
+        if (!PhoneNumbers.isE164(phoneNumber)) {
+            throw new IllegalArgumentException("voltmsg.bootstrap.phone-number must be E.164, like +15550100001: "
+                    + printable(phoneNumber));
+        }
+        if (!repository.claimBootstrap(Times.now(clock))) {
+            return Optional.empty();
+        }
+        Organization org = createOrganization("Default");
+        addPhoneNumber(org.id(), phoneNumber);
+        String token = configuredToken != null ? configuredToken : Tokens.generate();
+        return Optional.of(storeToken(org.id(), Set.of(Scope.values()), token));
+    }
+
+    private IssuedToken storeToken(String organizationId, Set<Scope> scopes, String token) {
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("a token needs at least one scope");
+        }
+        requireOrganization(organizationId);
+        Instant now = Times.now(clock);
+        String id = Ids.newId("tok", now);
+        repository.insertToken(id, organizationId, Tokens.hash(token), scopes, now);
+        return new IssuedToken(id, organizationId, token, scopes);
+    }
+
+    private void requireOrganization(String organizationId) {
+        if (repository.findOrganization(organizationId).isEmpty()) {
+            throw new IllegalArgumentException("no organization with id " + printable(organizationId));
+        }
+    }
+
+    private static String printable(String text) {
+        if (text == null) {
+            return "(none)";
+        }
+        String cut = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "'" + cut.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
+}

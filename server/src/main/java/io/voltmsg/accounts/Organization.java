@@ -1,0 +1,6 @@
+package io.voltmsg.accounts;
+
+import java.time.Instant;
+
+public record Organization(String id, String name, Instant createdAt) {
+}

@@ -1,0 +1,51 @@
+package io.voltmsg.cli;
+
+import io.voltmsg.accounts.AccountService;
+import io.voltmsg.shared.SharedConfiguration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+
+/**
+ * The small context CLI commands run in: the same database settings and services as the
+ * server, without the web server, the dispatcher or start-up tasks, so a command works
+ * while the server runs (H2's AUTO_SERVER mode lets both share the file). Deliberately not a
+ * {@code @Configuration}: the server's component scan must not pick it up.
+ */
+
+@EnableTransactionManagement
+@ComponentScan(basePackageClasses = {AccountService.class, SharedConfiguration.class},
+        excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE,
+                classes = ApplicationRunner.class))
+class CliContext {
+
+    @Bean(destroyMethod = "")
+    DataSource dataSource(Environment env) {
+        DataSource dataSource = DataSourceBuilder.create()
+                .url(env.getRequiredProperty("spring.datasource.url"))
+                .username(env.getProperty("spring.datasource.username"))
+                .password(env.getProperty("spring.datasource.password"))
+                .build();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    @Bean
+    JdbcClient jdbcClient(DataSource dataSource) {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+}

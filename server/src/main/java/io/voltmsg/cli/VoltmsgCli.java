@@ -1,0 +1,162 @@
+package io.voltmsg.cli;
+
+import io.voltmsg.accounts.AccountService;
+import io.voltmsg.accounts.IssuedToken;
+import io.voltmsg.accounts.Organization;
+import io.voltmsg.accounts.Scope;
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar voltmsg.jar <command>}: administration that works with or without a running server. */
+@Command(name = "voltmsg", mixinStandardHelpOptions = true,
+        description = "voltmsg administration. Without a command, java -jar voltmsg.jar runs the server.",
+        subcommands = {VoltmsgCli.Org.class, VoltmsgCli.Number.class, VoltmsgCli.Token.class})
+public class VoltmsgCli {
+
+    private static final Set<String> COMMANDS = Set.of("org", "number", "token", "help", "--help", "-h");
+
+    /** True when the arguments name a CLI command rather than server options. */
+    public static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new VoltmsgCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Runs {@code work} against the services in a short-lived context. */
+    static <T> T withServices(Function<ConfigurableApplicationContext, T> work) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CliContext.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("logging.level.root=WARN", "logging.level.io.voltmsg=WARN")
+                .run()) {
+            return work.apply(context);
+        }
+    }
+
+    @Command(name = "org", description = "Organizations.", subcommands = {Org.Create.class, Org.List.class})
+    static class Org {
+
+        @Command(name = "create", description = "Creates an organization and prints its id.")
+        static class Create implements Callable<Integer> {
+            @Parameters(paramLabel = "NAME", description = "The organization's name.")
+            String name;
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                Organization org = withServices(ctx -> ctx.getBean(AccountService.class).createOrganization(name));
+                spec.commandLine().getOut().println(org.id());
+                return 0;
+            }
+        }
+
+        @Command(name = "list", description = "Lists organizations with their numbers.")
+        static class List implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                withServices(ctx -> {
+                    AccountService accounts = ctx.getBean(AccountService.class);
+                    for (Organization org : accounts.organizations()) {
+                        spec.commandLine().getOut().println(org.id() + "\t" + org.name() + "\t"
+                                + String.join(",", accounts.phoneNumbers(org.id())));
+                    }
+                    return null;
+                });
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "number", description = "Phone numbers.", subcommands = Number.Add.class)
+    static class Number {
+
+        @Command(name = "add", description = "Gives an organization an E.164 phone number.")
+        static class Add implements Callable<Integer> {
+            @Option(names = "--org", required = true, description = "Organization id.")
+            String organizationId;
+            @Parameters(paramLabel = "NUMBER", description = "E.164 number, like +15550100002.")
+            String number;
+
+            @Override
+            public Integer call() {
+                withServices(ctx -> {
+                    ctx.getBean(AccountService.class).addPhoneNumber(organizationId, number);
+                    return null;
+                });
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "token", description = "API tokens.", subcommands = {Token.Create.class, Token.Revoke.class})
+    static class Token {
+
+        @Command(name = "create", description = "Creates an API token and prints it once: store it now.")
+        static class Create implements Callable<Integer> {
+            @Option(names = "--org", required = true, description = "Organization id.")
+            String organizationId;
+            @Option(names = "--scopes", required = true,
+                    description = "Comma-separated scopes (read:messages,write:messages,read:contacts,write:contacts,"
+                            + "read:webhooks,write:webhooks) or 'all'.")
+            String scopes;
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                Set<Scope> parsed = Scope.parseList(scopes);
+                IssuedToken token = withServices(ctx -> ctx.getBean(AccountService.class).issueToken(organizationId, parsed));
+                spec.commandLine().getOut().println(token.token());
+                spec.commandLine().getErr().println("token id " + token.id() + " (use it to revoke); scopes "
+                        + Scope.join(token.scopes()));
+                return 0;
+            }
+        }
+
+        @Command(name = "revoke", description = "Revokes a token by its id (tok_...).")
+        static class Revoke implements Callable<Integer> {
+            @Parameters(paramLabel = "TOKEN_ID")
+            String tokenId;
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                boolean revoked = withServices(ctx -> ctx.getBean(AccountService.class).revokeToken(tokenId));
+                if (!revoked) {
+                    spec.commandLine().getErr().println("error: no active token with id " + tokenId);
+                    return 1;
+                }
+                return 0;
+            }
+        }
+    }
+}

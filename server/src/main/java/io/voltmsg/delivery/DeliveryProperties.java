@@ -1,0 +1,40 @@
+package io.voltmsg.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** How events are delivered. */
+@ConfigurationProperties("voltmsg.delivery")
+public record DeliveryProperties(
+        /* Longest wait for a TCP (and TLS) connection to an endpoint. */
+        @DefaultValue("5s") Duration connectTimeout,
+        /* Longest wait for an endpoint's response once connected. */
+        @DefaultValue("15s") Duration responseTimeout,
+        /* Delays before each retry after a failed attempt (±20% jitter); after the last one the delivery is FAILED. */
+        @DefaultValue("5s,5m,30m,2h,5h,10h,14h,20h,24h") List<Duration> retrySchedule,
+        /* How often each instance looks for due deliveries. */
+        @DefaultValue("200ms") Duration pollInterval,
+        /* Most deliveries one instance claims at once. */
+        @DefaultValue("200") int batchSize,
+        /* How long a claimed delivery stays reserved for its instance; after that another may take it over. */
+        @DefaultValue("60s") Duration lease,
+        /* Most requests one instance has in flight at once. */
+        @DefaultValue("256") int maxInFlight) {
+
+    public DeliveryProperties {
+        if (retrySchedule.isEmpty()) {
+            throw new IllegalArgumentException("voltmsg.delivery.retry-schedule needs at least one delay");
+        }
+        if (retrySchedule.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
+            throw new IllegalArgumentException("voltmsg.delivery.retry-schedule delays must be positive");
+        }
+        if (batchSize < 1 || maxInFlight < 1) {
+            throw new IllegalArgumentException("voltmsg.delivery.batch-size and max-in-flight must be at least 1");
+        }
+        if (lease.compareTo(responseTimeout.plus(connectTimeout)) <= 0) {
+            throw new IllegalArgumentException("voltmsg.delivery.lease must be longer than connect-timeout + response-timeout");
+        }
+    }
+}

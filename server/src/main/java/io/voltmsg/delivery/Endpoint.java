@@ -1,0 +1,7 @@
+package io.voltmsg.delivery;
+
+import java.net.URI;
+
+/** What delivery needs to know about a webhook endpoint. */
+public record Endpoint(String id, String organizationId, URI url, boolean enabled) {
+}

@@ -1,0 +1,73 @@
+package io.voltmsg.delivery;
+
+import io.voltmsg.shared.ApiException;
+import io.voltmsg.shared.Ids;
+import io.voltmsg.shared.Times;
+import io.voltmsg.signing.BodySignature;
+import io.voltmsg.signing.SigningService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records an event and one delivery per endpoint, in the caller's transaction: the event
+ * exists exactly when the change that caused it was committed. The RSA signature is made
+ * here, once per event, and reused by every delivery.
+ */
+@Service
+public class EventPublisher {
+
+    private final DeliveryRepository repository;
+    private final Endpoints endpoints;
+    private final SigningService signing;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    EventPublisher(DeliveryRepository repository, Endpoints endpoints, SigningService signing, Dispatcher dispatcher,
+                   Clock clock) {
+        this.repository = repository;
+        this.endpoints = endpoints;
+        this.signing = signing;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** Returns the new event's id. {@code messageId} may be null for events not about a message. */
+    @Transactional
+    public String publish(String organizationId, EventType type, String messageId, Map<String, ?> payload) {
+        Instant now = Times.now(clock);
+        String eventId = Ids.newId("evt", now);
+        long sequence = repository.nextSequence();
+        byte[] body;
+        try {
+            body = EventBodies.write(eventId, type, now, sequence, organizationId, payload);
+        } catch (EventBodies.EventTooLargeException e) {
+            throw ApiException.badInput("body", e.getMessage());
+        }
+        BodySignature signature = signing.signBody(body);
+        repository.insertEvent(eventId, organizationId, type, messageId, sequence, now, body, signature);
+        for (Endpoint endpoint : endpoints.receiversOf(organizationId)) {
+            repository.insertDelivery(Ids.newId("dlv", now), eventId, endpoint.id(),
+                    endpoint.enabled() ? DeliveryRepository.PENDING : "SKIPPED", now);
+        }
+        wakeDispatcherAfterCommit();
+        return eventId;
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wakeUp();
+                }
+            });
+        } else {
+            dispatcher.wakeUp();
+        }
+    }
+}

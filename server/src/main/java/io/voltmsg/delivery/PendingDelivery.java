@@ -1,0 +1,8 @@
+package io.voltmsg.delivery;
+
+import io.voltmsg.signing.BodySignature;
+
+/** A claimed delivery with what sending it needs. */
+record PendingDelivery(String id, String eventId, String endpointId, int attempts, byte[] body,
+                       BodySignature signature) {
+}

@@ -1,0 +1,29 @@
+package io.voltmsg.delivery;
+
+/**
+ * The result of one HTTP attempt: a status code and the start of the body, or a failure
+ * named the way users read it ({@code timeout}, {@code connection refused}, ...).
+ */
+public record SendOutcome(Integer statusCode, String responseBody, long durationMillis, String failure,
+                          String retryAfter) {
+
+    static SendOutcome response(int statusCode, String body, long durationMillis, String retryAfter) {
+        return new SendOutcome(statusCode, body, durationMillis, null, retryAfter);
+    }
+
+    static SendOutcome failed(String failure, long durationMillis) {
+        return new SendOutcome(null, null, durationMillis, failure, null);
+    }
+
+    public boolean isSuccess() {
+        return statusCode != null && statusCode >= 200 && statusCode < 300;
+    }
+
+    /** Why the attempt did not succeed, e.g. {@code HTTP 500} or {@code timeout}; null on success. */
+    public String reason() {
+        if (isSuccess()) {
+            return null;
+        }
+        return statusCode != null ? "HTTP " + statusCode : failure;
+    }
+}

@@ -1,0 +1,37 @@
+package io.voltmsg.graphql;
+
+import io.voltmsg.accounts.AccountService;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <token>}; anything else stays anonymous and gets 401. */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "bearer ";
+
+    private final AccountService accounts;
+
+    BearerTokenFilter(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.length() > PREFIX.length() && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            accounts.authenticate(header.substring(PREFIX.length()).strip()).ifPresent(caller ->
+                    SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller)));
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.voltmsg.graphql;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Transport-level errors in the GraphQL error shape, for requests that never reach GraphQL. */
+final class JsonErrors {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private JsonErrors() {
+    }
+
+    static void write(HttpServletResponse response, int status, String message, String code) throws IOException {
+        byte[] body = MAPPER.writeValueAsBytes(Map.of("errors",
+                List.of(Map.of("message", message, "extensions", Map.of("code", code)))));
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,74 @@
+package io.voltmsg.webhooks;
+
+import io.voltmsg.shared.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class WebhookRepository {
+
+    private static final String COLUMNS = "id, organization_id, url, enabled, disabled_reason, created_at, last_updated_at";
+
+    private final JdbcClient jdbc;
+
+    WebhookRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Webhook webhook, String normalizedUrl) {
+        jdbc.sql("""
+                        insert into webhooks (id, organization_id, url, active_url, enabled, disabled_reason, created_at,
+                                              last_updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(webhook.id(), webhook.organizationId(), webhook.url(), normalizedUrl, webhook.enabled(),
+                        webhook.disabledReason(), Times.sql(webhook.createdAt()), Times.sql(webhook.lastUpdatedAt()))
+                .update();
+    }
+
+    Optional<Webhook> find(String organizationId, String id) {
+        return jdbc.sql("select " + COLUMNS + " from webhooks where id = ? and organization_id = ? and deleted_at is null")
+                .params(id, organizationId).query(WebhookRepository::map).optional();
+    }
+
+    Optional<Webhook> findAnyOrganization(String id) {
+        return jdbc.sql("select " + COLUMNS + " from webhooks where id = ? and deleted_at is null")
+                .param(id).query(WebhookRepository::map).optional();
+    }
+
+    Optional<Webhook> findByNormalizedUrl(String organizationId, String normalizedUrl) {
+        return jdbc.sql("select " + COLUMNS + " from webhooks where organization_id = ? and active_url = ?")
+                .params(organizationId, normalizedUrl).query(WebhookRepository::map).optional();
+    }
+
+    List<Webhook> list(String organizationId) {
+        return jdbc.sql("select " + COLUMNS + " from webhooks where organization_id = ? and deleted_at is null order by created_at, id")
+                .param(organizationId).query(WebhookRepository::map).list();
+    }
+
+    int count(String organizationId) {
+        return jdbc.sql("select count(*) from webhooks where organization_id = ? and deleted_at is null")
+                .param(organizationId).query(Integer.class).single();
+    }
+
+    void updateUrl(String id, String url, String normalizedUrl, Instant now) {
+        jdbc.sql("update webhooks set url = ?, active_url = ?, last_updated_at = ? where id = ?")
+                .params(url, normalizedUrl, Times.sql(now), id).update();
+    }
+
+    boolean markDeleted(String organizationId, String id, Instant now) {
+        return jdbc.sql("""
+                        update webhooks set deleted_at = ?, active_url = null, last_updated_at = ?
+                        where id = ? and organization_id = ? and deleted_at is null""")
+                .params(Times.sql(now), Times.sql(now), id, organizationId).update() == 1;
+    }
+
+    private static Webhook map(ResultSet rs, int row) throws SQLException {
+        return new Webhook(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                Times.fromSql(rs.getObject(6)), Times.fromSql(rs.getObject(7)));
+    }
+}

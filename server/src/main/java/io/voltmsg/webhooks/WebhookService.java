@@ -1,0 +1,109 @@
+package io.voltmsg.webhooks;
+
+import io.voltmsg.delivery.SendOutcome;
+import io.voltmsg.delivery.TestRequests;
+import io.voltmsg.shared.ApiException;
+import io.voltmsg.shared.Ids;
+import io.voltmsg.shared.Times;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The webhook registry. A URL is stored only after the signed test request to it succeeded,
+ * so every stored endpoint answered at least once.
+ */
+@Service
+public class WebhookService {
+
+    public static final String TEST_FAILED_MESSAGE = "webhook failed to respond successfully";
+
+    private final WebhookRepository repository;
+    private final TestRequests testRequests;
+    private final WebhookLimits limits;
+    private final Clock clock;
+
+    WebhookService(WebhookRepository repository, TestRequests testRequests, WebhookLimits limits, Clock clock) {
+        this.repository = repository;
+        this.testRequests = testRequests;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** Registers a URL, or returns the organization's existing webhook for the same URL without a new test. */
+    public Webhook register(String organizationId, String rawUrl) {
+        URI url = WebhookUrls.parse(rawUrl);
+        String normalized = WebhookUrls.normalize(url);
+        Optional<Webhook> existing = repository.findByNormalizedUrl(organizationId, normalized);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (repository.count(organizationId) >= limits.maxPerOrganization()) {
+            throw ApiException.badInput("url", "an organization may have at most " + limits.maxPerOrganization()
+                    + " webhooks; delete one first");
+        }
+        requireSuccessfulTest(organizationId, url);
+        Instant now = Times.now(clock);
+        Webhook webhook = new Webhook(Ids.newId("wh", now), organizationId, url.toString(), true, null, now, now);
+        try {
+            repository.insert(webhook, normalized);
+            return webhook;
+        } catch (DuplicateKeyException e) {
+            // Registered concurrently by another request: the registration stands once.
+            return repository.findByNormalizedUrl(organizationId, normalized).orElseThrow(() -> e);
+        }
+    }
+
+    /** Points a webhook at a new URL, which must pass the test first. */
+    public Webhook update(String organizationId, String id, String rawUrl) {
+        Webhook webhook = get(organizationId, id);
+        URI url = WebhookUrls.parse(rawUrl);
+        String normalized = WebhookUrls.normalize(url);
+        Optional<Webhook> other = repository.findByNormalizedUrl(organizationId, normalized);
+        if (other.isPresent() && !other.get().id().equals(id)) {
+            throw ApiException.badInput("url", "another webhook of this organization already has this URL");
+        }
+        requireSuccessfulTest(organizationId, url);
+        try {
+            repository.updateUrl(id, url.toString(), normalized, Times.now(clock));
+        } catch (DuplicateKeyException e) {
+            throw ApiException.badInput("url", "another webhook of this organization already has this URL");
+        }
+        return get(organizationId, webhook.id());
+    }
+
+    public boolean delete(String organizationId, String id) {
+        if (!repository.markDeleted(organizationId, id, Times.now(clock))) {
+            throw ApiException.notFound("webhook");
+        }
+        return true;
+    }
+
+    public List<Webhook> list(String organizationId) {
+        return repository.list(organizationId);
+    }
+
+    /** The organization's webhook; NOT_FOUND also for another organization's id. */
+    public Webhook get(String organizationId, String id) {
+        return find(organizationId, id).orElseThrow(() -> ApiException.notFound("webhook"));
+    }
+
+    public Optional<Webhook> find(String organizationId, String id) {
+        if (id == null || id.length() > 64) {
+            return Optional.empty();
+        }
+        return repository.find(organizationId, id);
+    }
+
+    private void requireSuccessfulTest(String organizationId, URI url) {
+        SendOutcome outcome = testRequests.send(organizationId, url);
+        if (!outcome.isSuccess()) {
+            throw new ApiException("WEBHOOK_TEST_FAILED", TEST_FAILED_MESSAGE, Map.of("reason", outcome.reason()));
+        }
+    }
+}
