@@ -2,6 +2,7 @@ package io.voltmsg.delivery;
 
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
+import io.voltmsg.signing.SigningRequest;
 import io.voltmsg.signing.SigningService;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,8 +160,9 @@ class Dispatcher implements SmartLifecycle {
             finish(delivery, DeliveryRepository.PENDING, delivery.attempts(), Times.now(clock).plus(Duration.ofMinutes(1)));
             return;
         }
-        Map<String, String> headers = signing.headersFor(delivery.body(), delivery.signature());
         Instant attemptedAt = Times.now(clock);
+        Map<String, String> headers = signing.headersFor(new SigningRequest(delivery.eventId(), delivery.body(),
+                delivery.signature(), endpoint.get().signingSecrets(), attemptedAt));
         http.post(endpoint.get().url(), headers, delivery.body(), properties.responseTimeout())
                 .thenAccept(outcome -> record(delivery, attemptedAt, outcome))
                 .whenComplete((ignored, error) -> {

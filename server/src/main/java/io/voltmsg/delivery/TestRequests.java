@@ -2,11 +2,13 @@ package io.voltmsg.delivery;
 
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
+import io.voltmsg.signing.SigningRequest;
 import io.voltmsg.signing.SigningService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -37,9 +39,10 @@ public class TestRequests {
         Instant now = Times.now(clock);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("url", url.toString());
-        byte[] body = EventBodies.write(Ids.newId("evt", now), EventType.WEBHOOK_TEST, now, repository.nextSequence(),
-                organizationId, payload);
-        Map<String, String> headers = signing.headersFor(body, null);
+        String eventId = Ids.newId("evt", now);
+        byte[] body = EventBodies.write(eventId, EventType.WEBHOOK_TEST, now, repository.nextSequence(), organizationId,
+                payload);
+        Map<String, String> headers = signing.headersFor(new SigningRequest(eventId, body, null, List.of(), now));
         return http.post(url, headers, body, network.testTimeout()).join();
     }
 }

@@ -3,6 +3,7 @@ package io.voltmsg.graphql;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,8 +17,10 @@ final class JsonErrors {
     }
 
     static void write(HttpServletResponse response, int status, String message, String code) throws IOException {
-        byte[] body = MAPPER.writeValueAsBytes(Map.of("errors",
-                List.of(Map.of("message", message, "extensions", Map.of("code", code)))));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", code));
+        byte[] body = MAPPER.writeValueAsBytes(Map.of("errors", List.of(error)));
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

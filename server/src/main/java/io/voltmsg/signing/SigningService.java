@@ -51,9 +51,10 @@ public class SigningService {
      * The signature headers for one request: the stored body signature is reused while its key
      * is still current, otherwise the body is signed again with the current key.
      */
-    public Map<String, String> headersFor(byte[] body, BodySignature stored) {
+    public Map<String, String> headersFor(SigningRequest request) {
         RsaKey rsa = currentRsa;
-        BodySignature signature = stored != null && stored.keyId().equals(rsa.id()) ? stored : rsa.sign(body);
+        BodySignature stored = request.storedSignature();
+        BodySignature signature = stored != null && stored.keyId().equals(rsa.id()) ? stored : rsa.sign(request.body());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(RSA_SIGNATURE_HEADER, signature.base64());
         return headers;

@@ -28,6 +28,6 @@ class WebhookEndpoints implements Endpoints {
     }
 
     private static Endpoint toEndpoint(Webhook webhook) {
-        return new Endpoint(webhook.id(), webhook.organizationId(), URI.create(webhook.url()), webhook.enabled());
+        return new Endpoint(webhook.id(), webhook.organizationId(), URI.create(webhook.url()), webhook.enabled(), List.of());
     }
 }

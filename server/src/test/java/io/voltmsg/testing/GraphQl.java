@@ -1,0 +1,96 @@
+package io.voltmsg.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain HTTP POSTs to /graphql, as any client would send them. */
+public final class GraphQl {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The HTTP status and the parsed body. */
+    public record Response(int status, JsonNode body, String raw) {
+        public JsonNode data(String field) {
+            return body.path("data").path(field);
+        }
+
+        public JsonNode firstError() {
+            return body.path("errors").path(0);
+        }
+
+        public String errorCode() {
+            return firstError().path("extensions").path("code").asString();
+        }
+
+        public boolean hasErrors() {
+            return body.has("errors") && !body.get("errors").isEmpty();
+        }
+    }
+
+    private final int port;
+    private final String token;
+
+    public GraphQl(int port, String token) {
+        this.port = port;
+        this.token = token;
+    }
+
+    public Response execute(String query, Map<String, ?> variables) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("query", query);
+        if (variables != null) {
+            request.put("variables", variables);
+        }
+        return postRaw(JSON.writeValueAsString(request));
+    }
+
+    public Response execute(String query) {
+        return execute(query, null);
+    }
+
+    public Response postRaw(String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed;
+            try {
+                parsed = JSON.readTree(response.body());
+            } catch (RuntimeException e) {
+                parsed = JSON.createObjectNode();
+            }
+            return new Response(response.statusCode(), parsed, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String get(int port, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
