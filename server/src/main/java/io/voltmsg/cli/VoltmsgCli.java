@@ -51,7 +51,8 @@ public class VoltmsgCli {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "logging.level.io.voltmsg=WARN")
+                // stdout carries only what a command prints (a token, an id); failures reach stderr as exceptions.
+                .properties("logging.level.root=OFF")
                 .run()) {
             return work.apply(context);
         }

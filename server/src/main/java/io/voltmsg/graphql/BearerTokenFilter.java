@@ -20,6 +20,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** GraphQL answers asynchronously at times; the re-dispatch must see the same caller. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

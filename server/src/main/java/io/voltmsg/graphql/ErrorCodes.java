@@ -32,20 +32,23 @@ class ErrorCodes implements WebGraphQlInterceptor {
     }
 
     private static boolean hasCode(ResponseError error) {
-        return error.getExtensions().containsKey("code");
+        return error.getExtensions() != null && error.getExtensions().containsKey("code");
     }
 
     private static GraphQLError withCode(ResponseError error) {
-        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (error.getExtensions() != null) {
+            extensions.putAll(error.getExtensions());
+        }
         extensions.putIfAbsent("code", codeFor(error.getErrorType()));
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
                 .message(error.getMessage())
                 .errorType(error.getErrorType())
                 .extensions(extensions);
-        if (!error.getLocations().isEmpty()) {
+        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
             builder.locations(error.getLocations());
         }
-        if (!error.getParsedPath().isEmpty()) {
+        if (error.getParsedPath() != null && !error.getParsedPath().isEmpty()) {
             builder.path(error.getParsedPath());
         }
         return builder.build();

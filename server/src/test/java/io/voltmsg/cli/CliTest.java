@@ -1,0 +1,92 @@
+package io.voltmsg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voltmsg.testing.GraphQl;
+import io.voltmsg.testing.IntegrationTest;
+import io.voltmsg.testing.TestDatabase;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI as an operator runs it: a separate JVM (launched from the test class path, as
+ * {@code java -jar voltmsg.jar} would run it) against the database the running server uses.
+ */
+class CliTest extends IntegrationTest {
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void createsAnOrganizationNumberAndScopedTokenWhileTheServerRuns() throws Exception {
+        Result org = cli("org", "create", "Acme Corp");
+        assertThat(org.exitCode()).as(org.err()).isZero();
+        String orgId = org.out().strip();
+        assertThat(orgId).startsWith("org_");
+
+        String number = uniqueNumber();
+        assertThat(cli("number", "add", "--org", orgId, number).exitCode()).isZero();
+        assertThat(accounts.ownsNumber(orgId, number)).isTrue();
+
+        Result token = cli("token", "create", "--org", orgId, "--scopes", "read:webhooks");
+        assertThat(token.exitCode()).as(token.err()).isZero();
+        String plain = token.out().strip();
+        assertThat(plain).startsWith("vm_").hasSizeGreaterThanOrEqualTo(46);
+        String tokenId = token.err().replaceAll("(?s).*token id (tok_\\S+).*", "$1");
+
+        GraphQl api = withToken(plain);
+        assertThat(api.execute("{ webhooks { id } }").hasErrors()).isFalse();
+        assertThat(api.execute("mutation { registerWebhook(url: \"http://127.0.0.1:1/x\") { id } }").errorCode())
+                .isEqualTo("FORBIDDEN");
+
+        assertThat(cli("token", "revoke", tokenId).exitCode()).isZero();
+        assertThat(api.execute("{ webhooks { id } }").status()).isEqualTo(401);
+        assertThat(cli("token", "revoke", tokenId).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndChangesNothing() throws Exception {
+        TestOrganization existing = newOrganization();
+        assertFails(cli("number", "add", "--org", existing.id(), "15550100002"), "E.164");
+        assertFails(cli("number", "add", "--org", existing.id(), "+0123"), "E.164");
+        assertFails(cli("number", "add", "--org", existing.id(), existing.phoneNumber()), "already belongs");
+        assertFails(cli("number", "add", "--org", "org_missing", uniqueNumber()), "no organization");
+        assertFails(cli("token", "create", "--org", existing.id(), "--scopes", "read:everything"), "unknown scope");
+        assertFails(cli("org", "create", " "), "organization name");
+        Result usage = cli("token", "create");
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.err()).contains("Missing required options");
+        assertThat(accounts.phoneNumbers(existing.id())).containsExactly(existing.phoneNumber());
+    }
+
+    private static void assertFails(Result result, String message) {
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
+        assertThat(result.err()).contains(message);
+    }
+
+    private Result cli(String... args) throws Exception {
+        TestDatabase db = TestDatabase.shared();
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.voltmsg.VoltmsgApplication"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("SPRING_DATASOURCE_URL", db.url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", db.username());
+        builder.environment().put("VOLTMSG_DATA_DIR", dataDir.toString());
+        File err = dataDir.resolve("err-" + System.nanoTime()).toFile();
+        builder.redirectError(err);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), out, java.nio.file.Files.readString(err.toPath()));
+    }
+}
