@@ -220,7 +220,9 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
             if (!props.systemId().equals(request.getSystemId()) || !props.password().equals(request.getPassword())) {
                 log.info("SMSC simulator refused bind of system_id '{}': wrong credentials", request.getSystemId());
                 request.reject(SMPPConstant.STAT_ESME_RINVPASWD);
-                session.close();
+                // closing at once can reset the socket before the client has read the bind_resp; a refused
+                // client hangs up itself, this only cleans up after one that does not
+                scheduler.schedule(session::close, BIND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 return;
             }
             request.accept("voltmsg-sim", InterfaceVersion.IF_34);
