@@ -36,7 +36,10 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.QueryBroadcastSmResult;
 import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
-import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.SynchronizedPDUSender;
+import org.jsmpp.session.connection.ServerConnection;
+import io.voltmsg.carrier.smpp.ValidatingPduReader;
 import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.ServerResponseDeliveryListener;
 import org.jsmpp.session.Session;
@@ -70,6 +73,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * An SMSC for development and tests, listening on 127.0.0.1 only. Outcomes depend on the destination
  * number (see {@link SimulatedOutcome} for the table of magic numbers).
  *
+ * <p>Built on jsmpp's {@link SMPPServerSession} over a loopback-only server socket.
+ *
  * <p>Like a real SMSC it stores what it has to deliver (receipts, mobile-originated messages): while no
  * client is bound as receiver or transceiver they wait, and when a client answers deliver_sm with an error
  * or the response never comes, they are delivered again a second later. The store lives in memory for the
@@ -82,6 +87,8 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
     private static final int DELIVERY_WORKERS = 4;
+    private static final int PDU_PROCESSOR_THREADS = 3;
+    private static final int PDU_QUEUE_CAPACITY = 100;
     private static final long REDELIVERY_DELAY_MS = 1_000;
     private static final long BIND_TIMEOUT_MS = 5_000;
     private static final long DELIVER_RESPONSE_TIMEOUT_MS = 5_000;
@@ -97,7 +104,9 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
 
     private volatile boolean running;
     private volatile int port = -1;
-    private SMPPServerSessionListener server;
+    private final Receiver receiver = new Receiver();
+    private final RespSentListener respSentListener = new RespSentListener();
+    private ServerConnection server;
     private ExecutorService workers;
 
     public SmscSimulator(SimulatorProperties props) {
@@ -121,14 +130,11 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
         }
         LoopbackServerConnectionFactory factory = new LoopbackServerConnectionFactory();
         try {
-            server = new SMPPServerSessionListener(props.port(), factory);
+            server = factory.listen(props.port());
         } catch (IOException e) {
             throw new UncheckedIOException("SMSC simulator cannot listen on 127.0.0.1:" + props.port(), e);
         }
         port = factory.localPort();
-        server.setMessageReceiverListener(new Receiver());
-        server.setResponseDeliveryListener(new RespSentListener());
-        server.setSessionStateListener(this::onStateChange);
         running = true;
         // cached: the accept loop and delivery workers live as long as the simulator, bind handshakes briefly
         workers = Executors.newCachedThreadPool(daemon("smsc-sim"));
@@ -203,7 +209,10 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
     private void acceptLoop() {
         while (running) {
             try {
-                SMPPServerSession session = server.accept();
+                // built by hand rather than by SMPPServerSessionListener to plug in the validating reader
+                SMPPServerSession session = new SMPPServerSession(server.accept(), this::onStateChange, receiver,
+                        respSentListener, PDU_PROCESSOR_THREADS, PDU_QUEUE_CAPACITY,
+                        new SynchronizedPDUSender(new DefaultPDUSender()), new ValidatingPduReader());
                 session.setTransactionTimer(DELIVER_RESPONSE_TIMEOUT_MS);
                 workers.execute(() -> awaitBind(session));
             } catch (IOException | RuntimeException e) {

@@ -5,7 +5,10 @@ import io.voltmsg.carrier.CarrierListener;
 import io.voltmsg.carrier.CarrierUnavailableException;
 import io.voltmsg.carrier.OutboundSms;
 import io.voltmsg.carrier.SubmitOutcome;
+import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.InvalidResponseException;
+import org.jsmpp.SynchronizedPDUSender;
+import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
@@ -220,7 +223,8 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
 
     private SMPPSession bind() throws IOException {
         InetSocketAddress target = endpoint.get();
-        SMPPSession s = new SMPPSession();
+        SMPPSession s = new SMPPSession(new SynchronizedPDUSender(new DefaultPDUSender()), new ValidatingPduReader(),
+                SocketConnectionFactory.getInstance());
         s.setEnquireLinkTimer((int) props.enquireLinkInterval().toMillis());
         s.setTransactionTimer(props.responseTimeout().toMillis());
         s.setMessageReceiverListener(inbound);
