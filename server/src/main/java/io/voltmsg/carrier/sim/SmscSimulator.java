@@ -304,6 +304,9 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
             redeliverLater(d);
         } catch (PDUException e) {
             log.warn("dropping {}: cannot be encoded ({})", d.description(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("delivering {} failed unexpectedly; delivering again later", d.description(), e);
+            redeliverLater(d);
         }
     }
 

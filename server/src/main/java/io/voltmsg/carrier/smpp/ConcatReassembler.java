@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A completed or expired group stays until {@link #remove} is called, so the caller removes it only
  * after the message was handed on successfully; if that failed, the next part (or redelivery) or the next
- * expiry pass offers the group again. Duplicate parts are ignored.
+ * expiry pass offers the group again. Duplicate parts are ignored, also when they arrive after their message
+ * was handed on (an SMSC re-sending a part whose deliver_sm_resp it missed): a removed group's key is
+ * remembered for one timeout period.
  */
 final class ConcatReassembler {
 
@@ -49,6 +51,7 @@ final class ConcatReassembler {
 
     private final long timeoutNanos;
     private final Map<GroupKey, Group> groups = new ConcurrentHashMap<>();
+    private final Map<GroupKey, Long> recentlyDone = new ConcurrentHashMap<>();
 
     ConcatReassembler(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
@@ -56,6 +59,13 @@ final class ConcatReassembler {
 
     /** Adds a part; returns the whole message when all parts are present. */
     synchronized Optional<Assembled> accept(Part part, long nowNanos) {
+        Long done = recentlyDone.get(part.key());
+        if (done != null && !groups.containsKey(part.key())) {
+            if (nowNanos - done < timeoutNanos) {
+                return Optional.empty(); // a late duplicate of a message already handed on
+            }
+            recentlyDone.remove(part.key());
+        }
         Group group = groups.computeIfAbsent(part.key(), k -> new Group(nowNanos, part.total()));
         group.parts.putIfAbsent(part.sequence(), part.text());
         if (group.parts.size() >= group.total) {
@@ -66,6 +76,7 @@ final class ConcatReassembler {
 
     /** Groups whose first part is older than the timeout, with the parts received so far, in order. */
     synchronized List<Assembled> expired(long nowNanos) {
+        recentlyDone.values().removeIf(done -> nowNanos - done >= timeoutNanos);
         List<Assembled> result = new ArrayList<>();
         for (Iterator<Map.Entry<GroupKey, Group>> it = groups.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<GroupKey, Group> e = it.next();
@@ -76,8 +87,10 @@ final class ConcatReassembler {
         return result;
     }
 
-    synchronized void remove(GroupKey key) {
+    /** Forgets a group that was handed on; parts arriving for it within the timeout are duplicates. */
+    synchronized void remove(GroupKey key, long nowNanos) {
         groups.remove(key);
+        recentlyDone.put(key, nowNanos);
     }
 
     synchronized int pending() {

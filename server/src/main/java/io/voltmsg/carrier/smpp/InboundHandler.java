@@ -105,7 +105,7 @@ final class InboundHandler implements MessageReceiverListener {
                 concat.reference(), concat.sixteenBit(), concat.total(), concat.sequence(), text), now);
         if (whole.isPresent()) {
             deliver(l -> l.onInbound(toInbound(whole.get(), now)), "inbound from " + from);
-            reassembler.remove(whole.get().key());
+            reassembler.remove(whole.get().key(), now);
         }
         // else: part held in memory and acknowledged; the message is reported when complete or timed out
     }
@@ -118,7 +118,7 @@ final class InboundHandler implements MessageReceiverListener {
                 deliver(l -> l.onInbound(toInbound(partial, now)), "partial inbound from " + partial.from());
                 log.info("inbound message from {} reported incomplete ({} parts) after reassembly timeout",
                         partial.from(), partial.segments());
-                reassembler.remove(partial.key());
+                reassembler.remove(partial.key(), now);
             } catch (ProcessRequestException e) {
                 // listener failed; the group stays and is offered again on the next pass
             } catch (RuntimeException e) {

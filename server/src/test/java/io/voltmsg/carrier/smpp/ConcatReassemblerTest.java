@@ -23,7 +23,7 @@ class ConcatReassemblerTest {
         var whole = reassembler.accept(part(7, false, 3, 2, "B"), 2).orElseThrow();
         assertThat(whole.text()).isEqualTo("ABC");
         assertThat(whole.segments()).isEqualTo(3);
-        reassembler.remove(whole.key());
+        reassembler.remove(whole.key(), 3);
         assertThat(reassembler.pending()).isZero();
     }
 
@@ -32,6 +32,19 @@ class ConcatReassemblerTest {
         reassembler.accept(part(1, false, 2, 1, "A"), 0);
         assertThat(reassembler.accept(part(1, false, 2, 1, "A-again"), 0)).isEmpty();
         assertThat(reassembler.accept(part(1, false, 2, 2, "B"), 0).orElseThrow().text()).isEqualTo("AB");
+    }
+
+    @Test
+    void aPartResentAfterTheMessageWasHandedOnIsIgnoredForOneTimeout() {
+        reassembler.accept(part(3, false, 2, 1, "A"), 0);
+        var whole = reassembler.accept(part(3, false, 2, 2, "B"), 0).orElseThrow();
+        reassembler.remove(whole.key(), SECOND);
+        assertThat(reassembler.accept(part(3, false, 2, 2, "B"), 2 * SECOND)).isEmpty();
+        assertThat(reassembler.pending()).isZero();
+        assertThat(reassembler.expired(100 * SECOND)).isEmpty();
+        // after the timeout the reference may be reused by a new message
+        reassembler.accept(part(3, false, 2, 1, "C"), 101 * SECOND);
+        assertThat(reassembler.accept(part(3, false, 2, 2, "D"), 101 * SECOND).orElseThrow().text()).isEqualTo("CD");
     }
 
     @Test
@@ -54,7 +67,7 @@ class ConcatReassemblerTest {
         assertThat(partial.get(0).segments()).isEqualTo(2);
         // not removed until the caller says it was handed on
         assertThat(reassembler.expired(61 * SECOND)).hasSize(1);
-        reassembler.remove(partial.get(0).key());
+        reassembler.remove(partial.get(0).key(), 61 * SECOND);
         assertThat(reassembler.expired(62 * SECOND)).isEmpty();
     }
 }
