@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * when the carrier refused a segment, or exceptionally with {@link CarrierUnavailableException} when the
  * link is down or dropped before the response came. In that last case the carrier may or may not have
  * accepted the message: the caller keeps it queued and submits it again after
- * {@link CarrierListener#onBound()} (the one at-least-once window).
+ * {@link CarrierListener#onBound()} (the one at-least-once window). For a long message this also covers a
+ * link that dropped after some segments were accepted: the whole message is submitted again.
  */
 public interface CarrierGateway {
 
