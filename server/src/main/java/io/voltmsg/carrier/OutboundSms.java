@@ -1,0 +1,19 @@
+package io.voltmsg.carrier;
+
+import java.util.Objects;
+
+/**
+ * A message to submit.
+ *
+ * @param reference the caller's id for the message, used only in logs
+ * @param from      sender, E.164 with '+' (e.g. {@code +15551230000}) or an alphanumeric sender id
+ * @param to        destination, E.164 with '+'
+ * @param text      the body; encoding and segmentation are decided by the carrier link
+ */
+public record OutboundSms(String reference, String from, String to, String text) {
+    public OutboundSms {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(text, "text");
+    }
+}
