@@ -4,6 +4,7 @@ import io.voltmsg.accounts.AccountService;
 import io.voltmsg.accounts.IssuedToken;
 import io.voltmsg.accounts.Organization;
 import io.voltmsg.accounts.Scope;
+import io.voltmsg.carrier.sim.SmscCommand;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -20,10 +21,10 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar voltmsg.jar <command>}: administration that works with or without a running server. */
 @Command(name = "voltmsg", mixinStandardHelpOptions = true,
         description = "voltmsg administration. Without a command, java -jar voltmsg.jar runs the server.",
-        subcommands = {VoltmsgCli.Org.class, VoltmsgCli.Number.class, VoltmsgCli.Token.class})
+        subcommands = {VoltmsgCli.Org.class, VoltmsgCli.Number.class, VoltmsgCli.Token.class, SmscCommand.class})
 public class VoltmsgCli {
 
-    private static final Set<String> COMMANDS = Set.of("org", "number", "token", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("org", "number", "token", "smsc", "help", "--help", "-h");
 
     /** True when the arguments name a CLI command rather than server options. */
     public static boolean handles(String[] args) {
