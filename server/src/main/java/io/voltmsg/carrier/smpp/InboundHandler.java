@@ -104,7 +104,12 @@ final class InboundHandler implements MessageReceiverListener {
         Optional<ConcatReassembler.Assembled> whole = reassembler.accept(new ConcatReassembler.Part(from, to,
                 concat.reference(), concat.sixteenBit(), concat.total(), concat.sequence(), text), now);
         if (whole.isPresent()) {
-            deliver(l -> l.onInbound(toInbound(whole.get(), now)), "inbound from " + from);
+            try {
+                deliver(l -> l.onInbound(toInbound(whole.get(), now)), "inbound from " + from);
+            } catch (ProcessRequestException | RuntimeException e) {
+                reassembler.release(whole.get().key());
+                throw e;
+            }
             reassembler.remove(whole.get().key(), now);
         }
         // else: part held in memory and acknowledged; the message is reported when complete or timed out
@@ -121,7 +126,9 @@ final class InboundHandler implements MessageReceiverListener {
                 reassembler.remove(partial.key(), now);
             } catch (ProcessRequestException e) {
                 // listener failed; the group stays and is offered again on the next pass
+                reassembler.release(partial.key());
             } catch (RuntimeException e) {
+                reassembler.release(partial.key());
                 log.warn("reporting a partial inbound message failed", e);
             }
         }

@@ -62,6 +62,7 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
 
     /** Starts after the embedded simulator (lower phase) and stops before it. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1000;
+    private static final long UNBIND_TIMEOUT_MILLIS = 2_000;
 
     private static final Logger log = LoggerFactory.getLogger(SmppClient.class);
 
@@ -119,7 +120,9 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
         connector.interrupt();
         SMPPSession s = session;
         if (s != null && s.getSessionState().isBound()) {
-            s.unbindAndClose(); // polite goodbye; in-flight submits then fail as unavailable
+            // A polite goodbye, but a carrier that never answers the unbind must not hold up shutdown.
+            s.setTransactionTimer(UNBIND_TIMEOUT_MILLIS);
+            s.unbindAndClose(); // in-flight submits then fail as unavailable
         } else if (s != null) {
             s.close();
         }

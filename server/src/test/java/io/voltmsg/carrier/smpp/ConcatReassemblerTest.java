@@ -65,9 +65,21 @@ class ConcatReassemblerTest {
         assertThat(partial).hasSize(1);
         assertThat(partial.get(0).text()).isEqualTo("AC");
         assertThat(partial.get(0).segments()).isEqualTo(2);
-        // not removed until the caller says it was handed on
+        // while it is with the listener it is not offered twice; if the listener refuses, it is offered again
+        assertThat(reassembler.expired(61 * SECOND)).isEmpty();
+        reassembler.release(partial.get(0).key());
         assertThat(reassembler.expired(61 * SECOND)).hasSize(1);
         reassembler.remove(partial.get(0).key(), 61 * SECOND);
         assertThat(reassembler.expired(62 * SECOND)).isEmpty();
+    }
+
+    @Test
+    void aCompleteMessageIsHandedOnOnceEvenWhenDuplicatesArriveBeforeItIsRemoved() {
+        reassembler.accept(part(3, false, 2, 2, "two"), 0);
+        assertThat(reassembler.accept(part(3, false, 2, 1, "one-"), 0)).isPresent();
+        // another thread's copy of part 2, handled before the first thread called remove()
+        assertThat(reassembler.accept(part(3, false, 2, 2, "two"), 0)).isEmpty();
+        reassembler.release(part(3, false, 2, 2, "two").key());
+        assertThat(reassembler.accept(part(3, false, 2, 2, "two"), 0)).isPresent();
     }
 }
