@@ -12,22 +12,25 @@ import org.springframework.stereotype.Component;
 class WebhookEndpoints implements Endpoints {
 
     private final WebhookRepository repository;
+    private final EndpointSecrets secrets;
 
-    WebhookEndpoints(WebhookRepository repository) {
+    WebhookEndpoints(WebhookRepository repository, EndpointSecrets secrets) {
         this.repository = repository;
+        this.secrets = secrets;
     }
 
     @Override
     public List<Endpoint> receiversOf(String organizationId) {
-        return repository.list(organizationId).stream().map(WebhookEndpoints::toEndpoint).toList();
+        return repository.list(organizationId).stream().map(this::toEndpoint).toList();
     }
 
     @Override
     public Optional<Endpoint> find(String endpointId) {
-        return repository.findAnyOrganization(endpointId).map(WebhookEndpoints::toEndpoint);
+        return repository.findAnyOrganization(endpointId).map(this::toEndpoint);
     }
 
-    private static Endpoint toEndpoint(Webhook webhook) {
-        return new Endpoint(webhook.id(), webhook.organizationId(), URI.create(webhook.url()), webhook.enabled(), List.of());
+    private Endpoint toEndpoint(Webhook webhook) {
+        return new Endpoint(webhook.id(), webhook.organizationId(), URI.create(webhook.url()), webhook.enabled(),
+                secrets.active(webhook.id()));
     }
 }
