@@ -70,6 +70,10 @@ public final class HeaderSigner {
                 pair.getPrivate().getEncoded(), pair.getPublic().getEncoded(), provider);
     }
 
+    int v1aCacheSize() {
+        return v1aCache.size();
+    }
+
     void replaceKeys(KeyRing next) {
         this.ring = next;
     }
