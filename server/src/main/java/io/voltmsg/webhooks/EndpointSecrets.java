@@ -6,7 +6,10 @@ import io.voltmsg.signing.SigningProperties;
 import io.voltmsg.signing.WebhookSecrets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,6 +52,15 @@ class EndpointSecrets {
         return repository.active(webhookId, Times.now(clock)).stream()
                 .map(s -> secrets.open(s.sealed(), s.id()))
                 .toList();
+    }
+
+    /** The active secrets of each live webhook of the organization, newest first. */
+    Map<String, List<String>> activeOfOrganization(String organizationId) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (WebhookSecretRepository.SealedSecret s : repository.activeOfOrganization(organizationId, Times.now(clock))) {
+            out.computeIfAbsent(s.webhookId(), k -> new ArrayList<>()).add(secrets.open(s.sealed(), s.id()));
+        }
+        return out;
     }
 
     /** The newest secret; one is made for an endpoint that has none (registered before secrets existed). */

@@ -4,6 +4,7 @@ import io.voltmsg.delivery.Endpoint;
 import io.voltmsg.delivery.Endpoints;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -21,16 +22,19 @@ class WebhookEndpoints implements Endpoints {
 
     @Override
     public List<Endpoint> receiversOf(String organizationId) {
-        return repository.list(organizationId).stream().map(this::toEndpoint).toList();
+        Map<String, List<String>> active = secrets.activeOfOrganization(organizationId);
+        return repository.list(organizationId).stream()
+                .map(w -> toEndpoint(w, active.getOrDefault(w.id(), List.of())))
+                .toList();
     }
 
     @Override
     public Optional<Endpoint> find(String endpointId) {
-        return repository.findAnyOrganization(endpointId).map(this::toEndpoint);
+        return repository.findAnyOrganization(endpointId).map(w -> toEndpoint(w, secrets.active(w.id())));
     }
 
-    private Endpoint toEndpoint(Webhook webhook) {
+    private static Endpoint toEndpoint(Webhook webhook, List<String> signingSecrets) {
         return new Endpoint(webhook.id(), webhook.organizationId(), URI.create(webhook.url()), webhook.enabled(),
-                secrets.active(webhook.id()));
+                signingSecrets);
     }
 }

@@ -39,6 +39,19 @@ class WebhookSecretRepository {
                 .list();
     }
 
+    /** Active secrets of every live webhook of the organization, newest first: one query for a whole fan-out. */
+    List<SealedSecret> activeOfOrganization(String organizationId, Instant now) {
+        return jdbc.sql("""
+                        select s.id, s.webhook_id, s.secret_enc, s.created_at, s.expires_at
+                        from webhook_secrets s join webhooks w on w.id = s.webhook_id
+                        where w.organization_id = ? and w.deleted_at is null and (s.expires_at is null or s.expires_at > ?)
+                        order by s.created_at desc, s.id desc""")
+                .params(organizationId, Times.sql(now))
+                .query((rs, n) -> new SealedSecret(rs.getString(1), rs.getString(2), rs.getBytes(3),
+                        Times.fromSql(rs.getObject(4)), Times.fromSql(rs.getObject(5))))
+                .list();
+    }
+
     /** Ends every secret of the webhook that has no end yet at {@code until}. */
     int expireOpenEnded(String webhookId, Instant until) {
         return jdbc.sql("update webhook_secrets set expires_at = ? where webhook_id = ? and expires_at is null")
