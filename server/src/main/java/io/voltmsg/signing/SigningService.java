@@ -39,6 +39,7 @@ public class SigningService implements DisposableBean {
     private final HeaderSigner signer;
     private final ScheduledExecutorService refresher;
     private volatile String announcedCurrentRsa;
+    private volatile String announcedNextRsa;
 
     SigningService(SigningKeyRepository repository, MasterKey masterKey, CryptoProvider provider,
                    SigningProperties properties, Clock clock) {
@@ -126,8 +127,6 @@ public class SigningService implements DisposableBean {
         if (next.rsa().size() != current.rsa().size() || next.ed25519().size() != current.ed25519().size()
                 || !loaded.keySet().containsAll(ids(next))) {
             signer.replaceKeys(next);
-            next.nextRsa(clock.instant()).ifPresent(k -> log.info("RSA key {} is next; it becomes current at {}",
-                    k.id(), Times.iso(k.activatesAt())));
         }
         announce();
     }
@@ -140,12 +139,21 @@ public class SigningService implements DisposableBean {
         }
     }
 
+    /** Logs (once each) which RSA key is current and which is next. */
     private void announce() {
-        String id = signer.keys().currentRsa(clock.instant()).id();
+        Instant now = clock.instant();
+        String id = signer.keys().currentRsa(now).id();
         if (!id.equals(announcedCurrentRsa)) {
             announcedCurrentRsa = id;
             log.info("RSA key {} signs X-Respond-Flow-Signature", id);
         }
+        signer.keys().nextRsa(now).ifPresent(k -> {
+            if (!k.id().equals(announcedNextRsa)) {
+                announcedNextRsa = k.id();
+                log.info("RSA key {} signs X-Respond-Flow-Signature-Next and is served at /id_rsa.next.pub; "
+                        + "it becomes current at {}", k.id(), Times.iso(k.activatesAt()));
+            }
+        });
     }
 
     private static List<String> ids(KeyRing ring) {
