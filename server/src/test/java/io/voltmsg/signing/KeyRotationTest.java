@@ -124,6 +124,8 @@ class KeyRotationTest {
         String currentPem = get("/id_rsa.pub").body();
         assertThat(get("/id_rsa.next.pub").statusCode()).isEqualTo(404);
 
+        // `java -jar voltmsg.jar signing rotate-rsa` reaches the CLI, not the server.
+        assertThat(VoltmsgCli.handles(new String[] {"signing", "rotate-rsa"})).isTrue();
         CliResult rotated = cli("signing", "rotate-rsa");
         assertThat(rotated.exit()).as(rotated.err()).isZero();
         assertThat(rotated.out()).startsWith("key_");
