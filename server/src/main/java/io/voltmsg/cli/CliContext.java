@@ -2,9 +2,13 @@ package io.voltmsg.cli;
 
 import io.voltmsg.accounts.AccountService;
 import io.voltmsg.shared.SharedConfiguration;
+import io.voltmsg.shared.VoltmsgProperties;
+import io.voltmsg.signing.SigningProperties;
+import io.voltmsg.signing.SigningService;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -23,7 +27,8 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
  */
 
 @EnableTransactionManagement
-@ComponentScan(basePackageClasses = {AccountService.class, SharedConfiguration.class},
+@EnableConfigurationProperties({VoltmsgProperties.class, SigningProperties.class})
+@ComponentScan(basePackageClasses = {AccountService.class, SharedConfiguration.class, SigningService.class},
         excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE,
                 classes = ApplicationRunner.class))
 class CliContext {

@@ -5,6 +5,8 @@ import io.voltmsg.accounts.IssuedToken;
 import io.voltmsg.accounts.Organization;
 import io.voltmsg.accounts.Scope;
 import io.voltmsg.carrier.sim.SmscCommand;
+import io.voltmsg.signing.RsaRotation;
+import io.voltmsg.signing.SigningService;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -21,10 +23,11 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar voltmsg.jar <command>}: administration that works with or without a running server. */
 @Command(name = "voltmsg", mixinStandardHelpOptions = true,
         description = "voltmsg administration. Without a command, java -jar voltmsg.jar runs the server.",
-        subcommands = {VoltmsgCli.Org.class, VoltmsgCli.Number.class, VoltmsgCli.Token.class, SmscCommand.class})
+        subcommands = {VoltmsgCli.Org.class, VoltmsgCli.Number.class, VoltmsgCli.Token.class, VoltmsgCli.Signing.class,
+                SmscCommand.class})
 public class VoltmsgCli {
 
-    private static final Set<String> COMMANDS = Set.of("org", "number", "token", "smsc", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("org", "number", "token", "signing", "smsc", "help", "--help", "-h");
 
     /** True when the arguments name a CLI command rather than server options. */
     public static boolean handles(String[] args) {
@@ -157,6 +160,29 @@ public class VoltmsgCli {
                     spec.commandLine().getErr().println("error: no active token with id " + tokenId);
                     return 1;
                 }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "signing", description = "Platform signing keys.", subcommands = Signing.RotateRsa.class)
+    static class Signing {
+
+        @Command(name = "rotate-rsa", description = {
+                "Creates the next RSA key. Until voltmsg.signing.rsa-overlap (24h) has passed, /id_rsa.pub and "
+                        + "X-Respond-Flow-Signature keep the current key while /id_rsa.next.pub and "
+                        + "X-Respond-Flow-Signature-Next carry the new one; then the new key is current on every instance."})
+        static class RotateRsa implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                RsaRotation rotation = withServices(ctx -> ctx.getBean(SigningService.class).rotateRsa());
+                spec.commandLine().getOut().println(rotation.keyId());
+                spec.commandLine().getErr().println("RSA key generation " + rotation.generation()
+                        + " is served at /id_rsa.next.pub now and becomes current at "
+                        + io.voltmsg.shared.Times.iso(rotation.activatesAt()));
                 return 0;
             }
         }

@@ -34,15 +34,18 @@ public class TestRequests {
         this.clock = clock;
     }
 
-    /** POSTs the test event to {@code url} and waits at most the configured test timeout. */
-    public SendOutcome send(String organizationId, URI url) {
+    /**
+     * POSTs the test event to {@code url} and waits at most the configured test timeout.
+     * {@code signingSecrets} are the endpoint's {@code whsec_} secrets, newest first.
+     */
+    public SendOutcome send(String organizationId, URI url, List<String> signingSecrets) {
         Instant now = Times.now(clock);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("url", url.toString());
         String eventId = Ids.newId("evt", now);
         byte[] body = EventBodies.write(eventId, EventType.WEBHOOK_TEST, now, repository.nextSequence(), organizationId,
                 payload);
-        Map<String, String> headers = signing.headersFor(new SigningRequest(eventId, body, null, List.of(), now));
+        Map<String, String> headers = signing.headersFor(new SigningRequest(eventId, body, null, signingSecrets, now));
         return http.post(url, headers, body, network.testTimeout()).join();
     }
 }

@@ -9,7 +9,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The key-encryption key: AES-256-GCM over private keys, with a fresh 12-byte nonce each time. */
+/** The key-encryption key: AES-256-GCM over private keys and endpoint secrets, with a fresh 12-byte nonce each time. */
 final class MasterKey {
 
     static final String HOW_TO_MAKE_ONE = "generate one with `openssl rand -base64 32`";

@@ -2,77 +2,200 @@ package io.voltmsg.signing;
 
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
-import io.voltmsg.shared.VoltmsgProperties;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Owns the platform keys and produces signature headers. Keys are loaded once, never per
- * request; the RSA signature depends only on the body, so callers compute it once per event
- * and hand it back for every delivery.
+ * Owns the platform keys (RSA for {@code X-Respond-Flow-Signature}, Ed25519 for {@code v1a}) and
+ * produces signature headers. Keys are loaded at start and whenever the keys table changes
+ * (polled every {@code voltmsg.signing.key-refresh-interval}), never per request; which key is
+ * current follows the clock, so a rotation's overlap ends everywhere at the same instant.
  */
 @Service
-public class SigningService {
+public class SigningService implements DisposableBean {
 
-    public static final String RSA_SIGNATURE_HEADER = "X-Respond-Flow-Signature";
+    public static final String RSA_SIGNATURE_HEADER = HeaderSigner.RSA_SIGNATURE_HEADER;
     private static final Logger log = LoggerFactory.getLogger(SigningService.class);
 
     private final SigningKeyRepository repository;
     private final MasterKey masterKey;
+    private final CryptoProvider provider;
+    private final SigningProperties properties;
     private final Clock clock;
-    private volatile RsaKey currentRsa;
+    private final HeaderSigner signer;
+    private final ScheduledExecutorService refresher;
+    private volatile String announcedCurrentRsa;
+    private volatile String announcedNextRsa;
 
-    SigningService(SigningKeyRepository repository, SigningProperties signing, VoltmsgProperties voltmsg,
-                   DataSource dataSource, Clock clock) {
+    SigningService(SigningKeyRepository repository, MasterKey masterKey, CryptoProvider provider,
+                   SigningProperties properties, Clock clock) {
         this.repository = repository;
-        this.masterKey = MasterKeySource.load(signing, voltmsg, dataSource);
+        this.masterKey = masterKey;
+        this.provider = provider;
+        this.properties = properties;
         this.clock = clock;
-        this.currentRsa = loadOrCreateRsa();
+        createIfMissing(PlatformKey.RSA);
+        createIfMissing(PlatformKey.ED25519);
+        this.signer = new HeaderSigner(load(Map.of()), clock, properties.signatureCacheSize());
+        announce();
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "signing-key-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = Math.max(1, properties.keyRefreshInterval().toMillis());
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, interval, interval, TimeUnit.MILLISECONDS);
     }
 
+    /** The current RSA public key, PEM: what {@code /id_rsa.pub} serves. */
     public String rsaPublicKeyPem() {
-        return currentRsa.publicKeyPem();
+        return signer.keys().currentRsa(clock.instant()).publicKeyPem();
     }
 
-    /** Signs an event body with the current RSA key. */
+    /** The next RSA public key during a rotation overlap: what {@code /id_rsa.next.pub} serves. */
+    public Optional<String> rsaNextPublicKeyPem() {
+        return signer.keys().nextRsa(clock.instant()).map(PlatformKey::publicKeyPem);
+    }
+
+    /** The Ed25519 keys receivers verify {@code v1a} with. */
+    public List<WebhookKey> webhookKeys() {
+        KeyRing keys = signer.keys();
+        PlatformKey current = keys.currentEd25519(clock.instant());
+        List<WebhookKey> out = new ArrayList<>();
+        for (PlatformKey key : keys.ed25519()) {
+            out.add(new WebhookKey(key.id(), PlatformKey.ED25519, key.publicKeyPem(),
+                    "whpk_" + Base64.getEncoder().encodeToString(key.rawPublicKey()), key == current));
+        }
+        return out;
+    }
+
+    /** Signs an event body with the current RSA key; callers store it with the event and pass it back. */
     public BodySignature signBody(byte[] body) {
-        return currentRsa.sign(body);
+        return signer.signBody(body);
+    }
+
+    /** Every signature header of one request; see {@link HeaderSigner}. */
+    public Map<String, String> headersFor(SigningRequest request) {
+        return signer.headersFor(request);
     }
 
     /**
-     * The signature headers for one request: the stored body signature is reused while its key
-     * is still current, otherwise the body is signed again with the current key.
+     * Creates the next RSA key generation, current after {@code voltmsg.signing.rsa-overlap}.
+     * Refused while an earlier rotation is still in its overlap.
      */
-    public Map<String, String> headersFor(SigningRequest request) {
-        RsaKey rsa = currentRsa;
-        BodySignature stored = request.storedSignature();
-        BodySignature signature = stored != null && stored.keyId().equals(rsa.id()) ? stored : rsa.sign(request.body());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(RSA_SIGNATURE_HEADER, signature.base64());
-        return headers;
+    public RsaRotation rotateRsa() {
+        Instant now = Times.now(clock);
+        List<StoredKey> keys = repository.keys(PlatformKey.RSA);
+        for (StoredKey key : keys) {
+            if (key.activatesAt().isAfter(now)) {
+                throw new IllegalStateException("an RSA rotation is already under way: key " + key.id()
+                        + " becomes current at " + Times.iso(key.activatesAt()));
+            }
+        }
+        int generation = keys.stream().mapToInt(StoredKey::generation).max().orElse(0) + 1;
+        StoredKey created = newKey(PlatformKey.RSA, generation, now, now.plus(properties.rsaOverlap()));
+        if (!repository.insert(created)) {
+            throw new IllegalStateException("another rotation created RSA generation " + generation + " at the same time");
+        }
+        log.info("Created RSA key {} (generation {}); it becomes current at {}", created.id(), generation,
+                Times.iso(created.activatesAt()));
+        refreshKeys();
+        return new RsaRotation(created.id(), generation, created.activatesAt());
     }
 
-    private RsaKey loadOrCreateRsa() {
-        List<StoredKey> keys = repository.keys(RsaKey.ALGORITHM);
-        if (keys.isEmpty()) {
-            Instant now = Times.now(clock);
-            KeyPair pair = RsaKey.generate();
-            String id = Ids.newId("key", now);
-            StoredKey key = new StoredKey(id, RsaKey.ALGORITHM, 1, pair.getPublic().getEncoded(),
-                    masterKey.encrypt(pair.getPrivate().getEncoded(), id), now, now);
-            if (repository.insert(key)) {
-                log.info("Generated the platform RSA-2048 signing key {}", id);
-            }
-            keys = repository.keys(RsaKey.ALGORITHM);
+    /** Re-reads the keys table, decrypting only keys not loaded yet. */
+    void refreshKeys() {
+        KeyRing current = signer.keys();
+        Map<String, PlatformKey> loaded = new HashMap<>();
+        current.rsa().forEach(k -> loaded.put(k.id(), k));
+        current.ed25519().forEach(k -> loaded.put(k.id(), k));
+        KeyRing next = load(loaded);
+        if (next.rsa().size() != current.rsa().size() || next.ed25519().size() != current.ed25519().size()
+                || !loaded.keySet().containsAll(ids(next))) {
+            signer.replaceKeys(next);
         }
-        return RsaKey.load(keys.get(keys.size() - 1), masterKey);
+        announce();
+    }
+
+    private void refreshQuietly() {
+        try {
+            refreshKeys();
+        } catch (RuntimeException e) {
+            log.warn("Re-reading the signing keys failed; keeping the loaded ones: {}", e.getMessage());
+        }
+    }
+
+    /** Logs (once each) which RSA key is current and which is next. */
+    private void announce() {
+        Instant now = clock.instant();
+        String id = signer.keys().currentRsa(now).id();
+        if (!id.equals(announcedCurrentRsa)) {
+            announcedCurrentRsa = id;
+            log.info("RSA key {} signs X-Respond-Flow-Signature", id);
+        }
+        signer.keys().nextRsa(now).ifPresent(k -> {
+            if (!k.id().equals(announcedNextRsa)) {
+                announcedNextRsa = k.id();
+                log.info("RSA key {} signs X-Respond-Flow-Signature-Next and is served at /id_rsa.next.pub; "
+                        + "it becomes current at {}", k.id(), Times.iso(k.activatesAt()));
+            }
+        });
+    }
+
+    private static List<String> ids(KeyRing ring) {
+        List<String> ids = new ArrayList<>();
+        ring.rsa().forEach(k -> ids.add(k.id()));
+        ring.ed25519().forEach(k -> ids.add(k.id()));
+        return ids;
+    }
+
+    private KeyRing load(Map<String, PlatformKey> alreadyLoaded) {
+        return new KeyRing(load(PlatformKey.RSA, alreadyLoaded), load(PlatformKey.ED25519, alreadyLoaded));
+    }
+
+    private List<PlatformKey> load(String algorithm, Map<String, PlatformKey> alreadyLoaded) {
+        List<PlatformKey> keys = new ArrayList<>();
+        for (StoredKey stored : repository.keys(algorithm)) {
+            PlatformKey known = alreadyLoaded.get(stored.id());
+            keys.add(known != null ? known : PlatformKey.load(stored, masterKey, provider));
+        }
+        return keys;
+    }
+
+    private void createIfMissing(String algorithm) {
+        if (!repository.keys(algorithm).isEmpty()) {
+            return;
+        }
+        Instant now = Times.now(clock);
+        StoredKey key = newKey(algorithm, 1, now, now);
+        if (repository.insert(key)) {
+            log.info("Generated the platform {} signing key {}", algorithm, key.id());
+        }
+    }
+
+    private StoredKey newKey(String algorithm, int generation, Instant now, Instant activatesAt) {
+        KeyPair pair = PlatformKey.generate(algorithm, provider);
+        String id = Ids.newId("key", now);
+        return new StoredKey(id, algorithm, generation, pair.getPublic().getEncoded(),
+                masterKey.encrypt(pair.getPrivate().getEncoded(), id), now, activatesAt);
+    }
+
+    @Override
+    public void destroy() {
+        refresher.shutdownNow();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The webhook registry. A URL is stored only after the signed test request to it succeeded,
@@ -26,12 +27,17 @@ public class WebhookService {
     private final WebhookRepository repository;
     private final TestRequests testRequests;
     private final WebhookLimits limits;
+    private final EndpointSecrets secrets;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    WebhookService(WebhookRepository repository, TestRequests testRequests, WebhookLimits limits, Clock clock) {
+    WebhookService(WebhookRepository repository, TestRequests testRequests, WebhookLimits limits,
+                   EndpointSecrets secrets, TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.testRequests = testRequests;
         this.limits = limits;
+        this.secrets = secrets;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -47,11 +53,16 @@ public class WebhookService {
             throw ApiException.badInput("url", "an organization may have at most " + limits.maxPerOrganization()
                     + " webhooks; delete one first");
         }
-        requireSuccessfulTest(organizationId, url);
+        // The secret exists before the test so the test request carries a v1 signature; it is stored only if the test passes.
+        String secret = secrets.generate();
+        requireSuccessfulTest(organizationId, url, List.of(secret));
         Instant now = Times.now(clock);
         Webhook webhook = new Webhook(Ids.newId("wh", now), organizationId, url.toString(), true, null, now, now);
         try {
-            repository.insert(webhook, normalized);
+            transactions.executeWithoutResult(tx -> {
+                repository.insert(webhook, normalized);
+                secrets.store(webhook.id(), secret, now);
+            });
             return webhook;
         } catch (DuplicateKeyException e) {
             // Registered concurrently by another request: the registration stands once.
@@ -68,7 +79,7 @@ public class WebhookService {
         if (other.isPresent() && !other.get().id().equals(id)) {
             throw ApiException.badInput("url", "another webhook of this organization already has this URL");
         }
-        requireSuccessfulTest(organizationId, url);
+        requireSuccessfulTest(organizationId, url, secrets.active(webhook.id()));
         try {
             repository.updateUrl(id, url.toString(), normalized, Times.now(clock));
         } catch (DuplicateKeyException e) {
@@ -100,8 +111,18 @@ public class WebhookService {
         return repository.find(organizationId, id);
     }
 
-    private void requireSuccessfulTest(String organizationId, URI url) {
-        SendOutcome outcome = testRequests.send(organizationId, url);
+    /** The webhook's current {@code whsec_} secret (the first {@code v1} signature). */
+    public String secret(String organizationId, String id) {
+        return secrets.current(get(organizationId, id).id());
+    }
+
+    /** Replaces the webhook's secret; the previous one keeps signing during the overlap. */
+    public WebhookSecret rotateSecret(String organizationId, String id) {
+        return secrets.rotate(get(organizationId, id).id());
+    }
+
+    private void requireSuccessfulTest(String organizationId, URI url, List<String> signingSecrets) {
+        SendOutcome outcome = testRequests.send(organizationId, url, signingSecrets);
         if (!outcome.isSuccess()) {
             throw new ApiException("WEBHOOK_TEST_FAILED", TEST_FAILED_MESSAGE, Map.of("reason", outcome.reason()));
         }
