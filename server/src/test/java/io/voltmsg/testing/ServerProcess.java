@@ -36,7 +36,11 @@ public final class ServerProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.voltmsg.VoltmsgApplication"));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        properties.forEach((key, value) -> {
+            if (!key.equals("server.port")) {
+                command.add("--" + key + "=" + value);
+            }
+        });
         command.add("--server.port=" + port);
         File log = logDir.resolve(name + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
