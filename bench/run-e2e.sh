@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# End-to-end delivery benchmark (docs/benchmarks.md): a running voltmsg server, events created
+# through its public GraphQL API at a set rate, loopback receivers that verify signatures.
+# Usage: bench/run-e2e.sh [--db h2|postgres] [--duration 60] [--rate 2500] [--endpoints 1] [--threads 48]
+# The last line printed is: RESULT events_per_s=<n> p50_ms=<n> p99_ms=<n> p999_ms=<n> rsa_sign_per_s=<n>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=h2 DURATION=60 RATE=2500 ENDPOINTS=1 THREADS=48 WARMUP=10
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) DB=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --rate) RATE=$2; shift 2 ;;
+    --endpoints) ENDPOINTS=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+if [ ! -f server/target/voltmsg.jar ] || [ ! -f bench/target/benchmarks.jar ]; then
+  mvn -B -q -DskipTests package
+fi
+
+WORK=$(mktemp -d)
+PORT=${VOLTMSG_BENCH_PORT:-18090}
+TOKEN="bench-token-$(openssl rand -hex 16)"
+PROPS=(--server.port="$PORT" --voltmsg.data-dir="$WORK/data" --voltmsg.bootstrap.token="$TOKEN"
+       --voltmsg.webhooks.allowed-networks=127.0.0.0/8 --voltmsg.carrier.simulator.port=0
+       --logging.level.root=WARN --logging.level.io.voltmsg=WARN)
+DBNAME=""
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  [ -n "$DBNAME" ] && psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists $DBNAME with (force)" || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+if [ "$DB" = postgres ]; then
+  DBNAME="voltmsg_bench_$$"
+  psql -h 127.0.0.1 -U postgres -d test -qc "create database $DBNAME"
+  PROPS+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DBNAME" --spring.datasource.username=postgres
+          --voltmsg.signing.master-key="$(openssl rand -base64 32)")
+fi
+
+echo "== single-core RSA-2048 sign rate (JMH, fast provider)"
+java -jar bench/target/benchmarks.jar 'SignatureBenchmark.rsa2048Sign' -p provider=accp -f 1 -wi 1 -i 3 -w 2s -r 3s -t 1 \
+  -rf json -rff "$WORK/jmh.json" > "$WORK/jmh.log"
+RSA=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))[0]['primaryMetric']['score']))" "$WORK/jmh.json")
+echo "rsa2048Sign: $RSA ops/s"
+
+echo "== server on $DB with -Xmx512m"
+java -Xmx512m -jar server/target/voltmsg.jar "${PROPS[@]}" > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { tail -50 "$WORK/server.log"; exit 1; }
+
+echo "== load"
+java -Xmx1g -cp bench/target/benchmarks.jar io.voltmsg.bench.EndToEnd --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
+  --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE" --endpoints "$ENDPOINTS" --threads "$THREADS" \
+  --rsa-sign-per-s "$RSA" | tee "$WORK/e2e.log" | grep -v '^RESULT'
+HEAP=$(curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+echo "server heap in use at the end: ${HEAP} MiB (limit -Xmx512m)"
+grep '^RESULT' "$WORK/e2e.log"

@@ -1,0 +1,308 @@
+package io.voltmsg.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * End-to-end load generator: creates events at a set rate through the public GraphQL API of a
+ * running server ({@code sendTestEvent}), receives them on loopback receivers that verify the
+ * RSA and {@code v1} signatures of every request and {@code v1a} on 1%, and reports sustained
+ * events/s and latency from event commit (the body's {@code createdAt}) to receipt.
+ *
+ * <p>Arguments: {@code --url http://127.0.0.1:8080 --token T --duration 60 --rate 2000 --endpoints 1 --threads 32}
+ */
+public final class EndToEnd {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"(evt_[0-9A-Z]+)\"");
+    private static final Pattern CREATED = Pattern.compile("\"createdAt\":\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        // The receiver verifies every request: with the fast provider it is never the bottleneck.
+        com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.install();
+        Map<String, String> options = parse(args);
+        String url = options.getOrDefault("url", "http://127.0.0.1:8080");
+        String token = options.get("token");
+        int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
+        int endpoints = Integer.parseInt(options.getOrDefault("endpoints", "1"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "32"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+
+        Api api = new Api(url, token);
+        PublicKey rsa = publicKey(api.get("/id_rsa.pub"));
+        Receivers receivers = new Receivers(rsa);
+        List<String> webhookIds = new ArrayList<>();
+        for (int i = 0; i < endpoints; i++) {
+            int port = receivers.start();
+            String id = api.graphql("mutation($u: String!) { registerWebhook(url: $u) { id } }",
+                    "{\"u\":\"http://127.0.0.1:" + port + "/hook\"}").replaceAll("(?s).*\"id\":\"(wh_[^\"]+)\".*", "$1");
+            String secret = api.graphql("query($id: ID!) { webhookSecret(id: $id) }", "{\"id\":\"" + id + "\"}")
+                    .replaceAll("(?s).*\"webhookSecret\":\"(whsec_[^\"]+)\".*", "$1");
+            receivers.secretFor(port, secret);
+            webhookIds.add(id);
+        }
+        receivers.ed25519(api.get("/.well-known/webhook-keys"));
+
+        System.out.printf("load: %d events/s for %d s (+%d s warm-up) through %d endpoint(s), %d client threads%n",
+                rate, duration, warmup, endpoints, threads);
+        long createStart = System.nanoTime();
+        long warmupEnd = createStart + Duration.ofSeconds(warmup).toNanos();
+        long end = warmupEnd + Duration.ofSeconds(duration).toNanos();
+        receivers.measureFrom(warmupEnd, end);
+        AtomicLong sent = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long intervalNanos = 1_000_000_000L / rate;
+        AtomicLong nextSlot = new AtomicLong(createStart);
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                while (true) {
+                    long slot = nextSlot.getAndAdd(intervalNanos);
+                    if (slot >= end) {
+                        return;
+                    }
+                    long wait = slot - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    String webhookId = webhookIds.get((int) (sent.get() % webhookIds.size()));
+                    try {
+                        String answer = api.graphql("mutation($w: ID!) { sendTestEvent(webhookId: $w) { id } }",
+                                "{\"w\":\"" + webhookId + "\"}");
+                        if (answer.contains("\"errors\"")) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    sent.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration + warmup + 120L, java.util.concurrent.TimeUnit.SECONDS);
+        long drainDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (receivers.distinct() < sent.get() - errors.get() && System.nanoTime() < drainDeadline) {
+            Thread.sleep(100);
+        }
+        Receivers.Report report = receivers.report();
+        System.out.printf("created %d events (%d errors); received %d distinct, %d requests; bad signatures: rsa=%d v1=%d v1a=%d (v1a checked %d)%n",
+                sent.get(), errors.get(), receivers.distinct(), receivers.requests(), receivers.badRsa.get(),
+                receivers.badV1.get(), receivers.badV1a.get(), receivers.checkedV1a.get());
+        String rsaRate = options.getOrDefault("rsa-sign-per-s", "0");
+        double ratio = Double.parseDouble(rsaRate) > 0 ? report.eventsPerSecond() / Double.parseDouble(rsaRate) : 0;
+        System.out.printf("events/s sustained over the %d s window: %.0f (%.2f x the single-core RSA sign rate)%n",
+                duration, report.eventsPerSecond(), ratio);
+        System.out.printf("RESULT events_per_s=%.0f p50_ms=%.1f p99_ms=%.1f p999_ms=%.1f rsa_sign_per_s=%s%n",
+                report.eventsPerSecond(), report.p50(), report.p99(), report.p999(), rsaRate);
+        receivers.stop();
+        boolean ok = receivers.badRsa.get() == 0 && receivers.badV1.get() == 0 && receivers.badV1a.get() == 0;
+        System.exit(ok ? 0 : 1);
+    }
+
+    /** Loopback receivers that verify signatures and record latency per distinct event. */
+    static final class Receivers {
+        record Report(double eventsPerSecond, double p50, double p99, double p999) {
+        }
+
+        final AtomicLong badRsa = new AtomicLong();
+        final AtomicLong badV1 = new AtomicLong();
+        final AtomicLong badV1a = new AtomicLong();
+        final AtomicLong checkedV1a = new AtomicLong();
+        private final PublicKey rsa;
+        private final Map<Integer, byte[]> secrets = new ConcurrentHashMap<>();
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final AtomicLong requests = new AtomicLong();
+        private final List<HttpServer> servers = new ArrayList<>();
+        private final long[] latencies = new long[5_000_000];
+        private final AtomicLong latencyCount = new AtomicLong();
+        private volatile long windowStart = Long.MAX_VALUE;
+        private volatile long windowEnd = Long.MAX_VALUE;
+        private final AtomicLong inWindow = new AtomicLong();
+        private volatile PublicKey ed25519;
+
+        Receivers(PublicKey rsa) {
+            this.rsa = rsa;
+        }
+
+        int start() throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+            server.setExecutor(Executors.newFixedThreadPool(8));
+            int port = server.getAddress().getPort();
+            server.createContext("/", exchange -> {
+                long receivedAt = System.currentTimeMillis();
+                long receivedNanos = System.nanoTime();
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                verify(port, exchange.getRequestHeaders().getFirst("X-Respond-Flow-Signature"),
+                        exchange.getRequestHeaders().getFirst("webhook-id"),
+                        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                        exchange.getRequestHeaders().getFirst("webhook-signature"), body);
+                record(new String(body, StandardCharsets.UTF_8), receivedAt, receivedNanos);
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+            servers.add(server);
+            return port;
+        }
+
+        void secretFor(int port, String secret) {
+            secrets.put(port, Base64.getDecoder().decode(secret.substring("whsec_".length())));
+        }
+
+        void ed25519(String keysJson) throws Exception {
+            Matcher pem = Pattern.compile("\"pem\"\\s*:\\s*\"([^\"]+)\"").matcher(keysJson);
+            if (pem.find()) {
+                String base64 = pem.group(1).replace("\\n", "").replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                ed25519 = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            }
+        }
+
+        void measureFrom(long startNanos, long endNanos) {
+            windowStart = startNanos;
+            windowEnd = endNanos;
+        }
+
+        private void verify(int port, String rsaSignature, String id, String timestamp, String signatures, byte[] body) {
+            try {
+                Signature verifier = Signature.getInstance("SHA256withRSA");
+                verifier.initVerify(rsa);
+                verifier.update(body);
+                if (rsaSignature == null || !verifier.verify(Base64.getDecoder().decode(rsaSignature))) {
+                    badRsa.incrementAndGet();
+                }
+                byte[] signed = (id + "." + timestamp + "." + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secrets.get(port), "HmacSHA256"));
+                String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed));
+                if (signatures == null || !Arrays.asList(signatures.split(" ")).contains(expected)) {
+                    badV1.incrementAndGet();
+                }
+                if (ed25519 != null && ThreadLocalRandom.current().nextInt(100) == 0) {
+                    checkedV1a.incrementAndGet();
+                    String v1a = Arrays.stream(signatures.split(" ")).filter(s -> s.startsWith("v1a,")).findFirst().orElse("v1a,");
+                    Signature ed = Signature.getInstance("Ed25519");
+                    ed.initVerify(ed25519);
+                    ed.update(signed);
+                    if (!ed.verify(Base64.getDecoder().decode(v1a.substring(4)))) {
+                        badV1a.incrementAndGet();
+                    }
+                }
+            } catch (Exception e) {
+                badRsa.incrementAndGet();
+            }
+        }
+
+        private void record(String body, long receivedAtMillis, long receivedNanos) {
+            requests.incrementAndGet();
+            Matcher id = ID.matcher(body);
+            Matcher created = CREATED.matcher(body);
+            if (!id.find() || !created.find() || !seen.add(id.group(1))) {
+                return;
+            }
+            if (receivedNanos >= windowStart && receivedNanos < windowEnd) {
+                inWindow.incrementAndGet();
+                long latency = receivedAtMillis - Instant.parse(created.group(1)).toEpochMilli();
+                long slot = latencyCount.getAndIncrement();
+                if (slot < latencies.length) {
+                    latencies[(int) slot] = latency;
+                }
+            }
+        }
+
+        long distinct() {
+            return seen.size();
+        }
+
+        long requests() {
+            return requests.get();
+        }
+
+        Report report() {
+            int n = (int) Math.min(latencyCount.get(), latencies.length);
+            long[] sorted = Arrays.copyOf(latencies, n);
+            Arrays.sort(sorted);
+            double seconds = (windowEnd - windowStart) / 1e9;
+            return new Report(inWindow.get() / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 0.999));
+        }
+
+        private static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+        }
+
+        void stop() {
+            servers.forEach(s -> s.stop(0));
+        }
+    }
+
+    /** A small GraphQL client on one shared keep-alive HTTP client. */
+    static final class Api {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final String url;
+        private final String token;
+
+        Api(String url, String token) {
+            this.url = url;
+            this.token = token;
+        }
+
+        String graphql(String query, String variablesJson) throws IOException, InterruptedException {
+            String body = "{\"query\":\"" + query.replace("\"", "\\\"") + "\",\"variables\":" + variablesJson + "}";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/graphql")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        String get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(url + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    private static PublicKey publicKey(String pem) throws Exception {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}
