@@ -2,8 +2,13 @@ package io.voltmsg.webhooks;
 
 import io.voltmsg.delivery.Endpoint;
 import io.voltmsg.delivery.Endpoints;
+import io.voltmsg.shared.Times;
 import java.net.URI;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +17,11 @@ import org.springframework.stereotype.Component;
 class WebhookEndpoints implements Endpoints {
 
     private final WebhookRepository repository;
+    private final Clock clock;
 
-    WebhookEndpoints(WebhookRepository repository) {
+    WebhookEndpoints(WebhookRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     @Override
@@ -25,6 +32,25 @@ class WebhookEndpoints implements Endpoints {
     @Override
     public Optional<Endpoint> find(String endpointId) {
         return repository.findAnyOrganization(endpointId).map(WebhookEndpoints::toEndpoint);
+    }
+
+    @Override
+    public Map<String, Endpoint> findAll(Collection<String> endpointIds) {
+        Map<String, Endpoint> found = new HashMap<>();
+        for (Webhook webhook : repository.findAllAnyOrganization(endpointIds)) {
+            found.put(webhook.id(), toEndpoint(webhook));
+        }
+        return found;
+    }
+
+    @Override
+    public boolean disable(String endpointId, String reason) {
+        return repository.setEnabled(endpointId, false, reason, Times.now(clock), true);
+    }
+
+    @Override
+    public int countDisabled() {
+        return repository.countDisabled();
     }
 
     private static Endpoint toEndpoint(Webhook webhook) {
