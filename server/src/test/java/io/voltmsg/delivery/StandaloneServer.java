@@ -73,12 +73,15 @@ final class StandaloneServer implements AutoCloseable {
         properties.put("voltmsg.carrier.simulator.port", "0");
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(settings);
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(VoltmsgApplication.class).properties(properties);
+        // As command-line arguments: builder properties are defaults, which application.yml would override.
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(VoltmsgApplication.class);
         if (clock != null) {
             builder.initializers(context -> ((GenericApplicationContext) context).registerBean("testClock", Clock.class,
                     () -> clock, definition -> definition.setPrimary(true)));
         }
-        context = builder.run();
+        context = builder.run(arguments);
         port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
