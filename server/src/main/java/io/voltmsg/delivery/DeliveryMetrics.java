@@ -61,6 +61,14 @@ class DeliveryMetrics {
                 .description("Disabled webhook endpoints").register(registry);
     }
 
+    long pendingCount() {
+        return pending.get();
+    }
+
+    long oldestPendingAgeSeconds() {
+        return oldestPendingAgeMillis.get() / 1000;
+    }
+
     void attempt(SendOutcome outcome) {
         attempts.computeIfAbsent(outcomeName(outcome), name -> Counter.builder("voltmsg.delivery.attempts")
                 .description("Webhook delivery attempts by outcome").tag("outcome", name).register(registry))

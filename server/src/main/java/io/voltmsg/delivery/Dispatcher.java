@@ -64,6 +64,8 @@ class Dispatcher implements SmartLifecycle {
     private static final class Lane {
         int active;
         final ArrayDeque<Job> waiting = new ArrayDeque<>();
+        /** Moving average of this endpoint's request time, to size how much work may wait here. */
+        double averageMillis = 100;
     }
 
     Dispatcher(DeliveryRepository repository, EndpointCache endpoints, EndpointHealth health, SigningService signing,
@@ -200,11 +202,22 @@ class Dispatcher implements SmartLifecycle {
         return ids.size();
     }
 
+    /**
+     * Endpoints with enough claimed work waiting here; the next claim leaves theirs to other
+     * instances. A fast endpoint may have a batch or more waiting, so that it never runs dry while
+     * the next claim is under way; a slow one only as much as it can take within a quarter of a
+     * lease, so that waiting deliveries are not held past their lease.
+     */
     private Set<String> saturatedEndpoints() {
         Set<String> saturated = new HashSet<>();
-        int limit = properties.maxPerEndpoint() * 2;
+        int perEndpoint = properties.maxPerEndpoint();
+        int floor = perEndpoint * 2;
+        int ceiling = Math.max(floor, properties.batchSize() * 2);
+        double quarterLeaseMillis = properties.lease().toMillis() / 4.0;
         lanes.forEach((id, lane) -> {
             synchronized (lane) {
+                double affordable = perEndpoint * quarterLeaseMillis / Math.max(1, lane.averageMillis);
+                int limit = (int) Math.max(floor, Math.min(ceiling, affordable));
                 if (lane.active + lane.waiting.size() >= limit) {
                     saturated.add(id);
                 }
@@ -230,6 +243,13 @@ class Dispatcher implements SmartLifecycle {
     }
 
     /** Called when a request to the lane's endpoint finished: the next waiting one takes its slot. */
+    private void done(Lane lane, long tookMillis) {
+        synchronized (lane) {
+            lane.averageMillis = lane.averageMillis * 0.9 + tookMillis * 0.1;
+        }
+        done(lane);
+    }
+
     private void done(Lane lane) {
         Job next;
         synchronized (lane) {
@@ -271,7 +291,7 @@ class Dispatcher implements SmartLifecycle {
                                     delivery.id(), e);
                         } finally {
                             inFlight.release();
-                            done(lane);
+                            done(lane, outcome == null ? 0 : outcome.durationMillis());
                         }
                     });
         } catch (RuntimeException e) {

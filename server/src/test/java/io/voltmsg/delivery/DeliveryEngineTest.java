@@ -210,11 +210,12 @@ class DeliveryEngineTest extends IntegrationTest {
         TestOrganization org = newOrganization();
         TestReceiver receiver = receiver();
         String webhookId = register(org, receiver);
-        receiver.answering(r -> new Reply(eventIdOf(r).equals(firstEvent.get()) ? 503 : 429,
-                Map.of("Retry-After", eventIdOf(r).equals(firstEvent.get()) ? "30" : "7200"), Duration.ZERO));
+        receiver.answering(r -> {
+            boolean first = GraphQl.JSON.readTree(r.body()).path("payload").path("id").asString().equals("msg_retry_after_1");
+            return new Reply(first ? 503 : 429, Map.of("Retry-After", first ? "30" : "7200"), Duration.ZERO);
+        });
 
         String slow = publish(org, "msg_retry_after_1");
-        firstEvent.set(slow);
         String capped = publish(org, "msg_retry_after_2");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -226,8 +227,6 @@ class DeliveryEngineTest extends IntegrationTest {
         assertThat(deliveryOf(org, webhookId, slow).path("status").asString()).isEqualTo("PENDING");
         org.api().execute("mutation($id: ID!) { deleteWebhook(id: $id) }", Map.of("id", webhookId));
     }
-
-    private final java.util.concurrent.atomic.AtomicReference<String> firstEvent = new java.util.concurrent.atomic.AtomicReference<>("");
 
     long secondsUntilNextAttempt(TestOrganization org, String webhookId, String eventId) {
         JsonNode delivery = deliveryOf(org, webhookId, eventId);
@@ -386,17 +385,14 @@ class DeliveryEngineTest extends IntegrationTest {
         TestReceiver receiver = receiver();
         String webhookId = register(org, receiver);
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-        String[] firstId = new String[1];
-        receiver.answering(r -> eventIdOf(r).equals(firstId[0]) && failedOnce.add(eventIdOf(r)) ? Reply.status(500) : Reply.status(200));
+        // the first attempt of the first event ("sent") fails; its retry comes after about a second
+        receiver.answering(r -> GraphQl.JSON.readTree(r.body()).path("payload").path("step").asString().equals("sent")
+                && failedOnce.add("sent") ? Reply.status(500) : Reply.status(200));
 
-        firstId[0] = "pending";
-        String sent;
-        synchronized (this) {
-            sent = publishHeld(org, firstId);
-        }
-        String delivered = publish(org, "msg_ordered");
-        String finalized = publish(org, "msg_ordered");
-        String unrelated = publish(org, "msg_other");
+        String sent = publishStep(org, "msg_ordered", "sent");
+        String delivered = publishStep(org, "msg_ordered", "delivered");
+        String finalized = publishStep(org, "msg_ordered", "finalized");
+        String unrelated = publishStep(org, "msg_other", "sent-other");
 
         awaitStatus(org, webhookId, finalized, "DELIVERED");
         List<String> order = receiver.received().stream().map(DeliveryEngineTest::eventIdOf).toList();
@@ -408,12 +404,8 @@ class DeliveryEngineTest extends IntegrationTest {
         assertThat(deliveryOf(org, webhookId, sent).path("attempts").asInt()).isEqualTo(2);
     }
 
-    /** Publishes the first event of msg_ordered and makes the receiver fail its first attempt. */
-    private String publishHeld(TestOrganization org, String[] firstId) {
-        String id = org.id(); // keep the org in scope for the lambda above
-        String eventId = publisher.publish(id, EventType.MESSAGE_SENT, "msg_ordered", Map.of("id", "msg_ordered"));
-        firstId[0] = eventId;
-        return eventId;
+    String publishStep(TestOrganization org, String messageId, String step) {
+        return publisher.publish(org.id(), EventType.MESSAGE_SENT, messageId, Map.of("id", messageId, "step", step));
     }
 
     @Test
