@@ -54,12 +54,14 @@ final class OutcomeWriter {
         queue.add(item);
     }
 
-    /** Writes what is queued, then stops. */
+    /**
+     * Writes what is queued, then stops. The thread is not interrupted: an interrupt during
+     * JDBC I/O can close an embedded database's file channel.
+     */
     void stop() {
         running = false;
         Thread t = thread;
         if (t != null) {
-            t.interrupt();
             try {
                 t.join(10_000);
             } catch (InterruptedException e) {
@@ -82,9 +84,8 @@ final class OutcomeWriter {
                     write(batch);
                 }
             } catch (InterruptedException e) {
-                if (!running) {
-                    return;
-                }
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 log.error("Writing delivery outcomes failed", e);
             }
