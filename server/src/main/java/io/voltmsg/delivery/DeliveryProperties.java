@@ -40,6 +40,10 @@ public record DeliveryProperties(
             throw new IllegalArgumentException(
                     "voltmsg.delivery.batch-size, max-in-flight and max-per-endpoint must be at least 1");
         }
+        if (!disableAfter.isPositive() || endpointCacheTtl.isNegative()) {
+            throw new IllegalArgumentException(
+                    "voltmsg.delivery.disable-after must be positive and endpoint-cache-ttl not negative");
+        }
         if (lease.compareTo(responseTimeout.plus(connectTimeout)) <= 0) {
             throw new IllegalArgumentException("voltmsg.delivery.lease must be longer than connect-timeout + response-timeout");
         }
