@@ -10,6 +10,6 @@ class DeliveryConfiguration {
     WebhookHttpClient webhookHttpClient(DeliveryProperties delivery, OutboundNetworkProperties network) {
         String version = DeliveryConfiguration.class.getPackage().getImplementationVersion();
         return new WebhookHttpClient(AddressPolicy.fromConfig(network.allowedNetworks()), delivery.connectTimeout(),
-                "voltmsg/" + (version == null ? "dev" : version));
+                "voltmsg/" + (version == null ? "dev" : version), delivery.maxInFlight());
     }
 }

@@ -21,7 +21,13 @@ public record DeliveryProperties(
         /* How long a claimed delivery stays reserved for its instance; after that another may take it over. */
         @DefaultValue("60s") Duration lease,
         /* Most requests one instance has in flight at once. */
-        @DefaultValue("256") int maxInFlight) {
+        @DefaultValue("256") int maxInFlight,
+        /* Most requests one instance has in flight to one endpoint at once. */
+        @DefaultValue("10") int maxPerEndpoint,
+        /* An endpoint whose attempts have failed, with no success, for this long is disabled. */
+        @DefaultValue("5d") Duration disableAfter,
+        /* How long an instance reuses what it read about an endpoint (URL, enabled, secrets). */
+        @DefaultValue("5s") Duration endpointCacheTtl) {
 
     public DeliveryProperties {
         if (retrySchedule.isEmpty()) {
@@ -30,8 +36,13 @@ public record DeliveryProperties(
         if (retrySchedule.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
             throw new IllegalArgumentException("voltmsg.delivery.retry-schedule delays must be positive");
         }
-        if (batchSize < 1 || maxInFlight < 1) {
-            throw new IllegalArgumentException("voltmsg.delivery.batch-size and max-in-flight must be at least 1");
+        if (batchSize < 1 || maxInFlight < 1 || maxPerEndpoint < 1) {
+            throw new IllegalArgumentException(
+                    "voltmsg.delivery.batch-size, max-in-flight and max-per-endpoint must be at least 1");
+        }
+        if (!disableAfter.isPositive() || endpointCacheTtl.isNegative()) {
+            throw new IllegalArgumentException(
+                    "voltmsg.delivery.disable-after must be positive and endpoint-cache-ttl not negative");
         }
         if (lease.compareTo(responseTimeout.plus(connectTimeout)) <= 0) {
             throw new IllegalArgumentException("voltmsg.delivery.lease must be longer than connect-timeout + response-timeout");

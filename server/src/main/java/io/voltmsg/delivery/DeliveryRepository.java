@@ -2,9 +2,15 @@ package io.voltmsg.delivery;
 
 import io.voltmsg.shared.Times;
 import io.voltmsg.signing.BodySignature;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,11 +20,19 @@ class DeliveryRepository {
     static final String PENDING = "PENDING";
     static final String DELIVERED = "DELIVERED";
     static final String FAILED = "FAILED";
+    static final String SKIPPED = "SKIPPED";
+    static final String CANCELLED = "CANCELLED";
+
+    private static final String VIEW_COLUMNS = """
+            d.id, d.endpoint_id, d.event_id, e.type, e.message_id, d.status, d.attempts, d.next_attempt_at,
+            d.created_at, d.updated_at, e.organization_id""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     long nextSequence() {
@@ -36,31 +50,44 @@ class DeliveryRepository {
                 .update();
     }
 
-    void insertDelivery(String id, String eventId, String endpointId, String status, Instant now) {
+    void insertDelivery(String id, String eventId, String endpointId, String status, Instant now, String messageId,
+                        Long sequence) {
         jdbc.sql("""
                         insert into deliveries (id, event_id, endpoint_id, status, attempts, next_attempt_at, created_at,
-                                                updated_at)
-                        values (?, ?, ?, ?, 0, ?, ?, ?)""")
-                .params(id, eventId, endpointId, status, Times.sql(now), Times.sql(now), Times.sql(now))
+                                                updated_at, message_id, sequence_number)
+                        values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
+                .params(id, eventId, endpointId, status, Times.sql(now), Times.sql(now), Times.sql(now), messageId,
+                        sequence)
                 .update();
     }
 
     /**
      * Reserves due deliveries for this instance. Rows locked by another instance's claim are
-     * skipped, and a lease that ran out (its instance died) makes a row claimable again.
+     * skipped, and a lease that ran out (its instance died) makes a row claimable again. A
+     * delivery waits while an earlier event of the same message to the same endpoint is still
+     * pending. Endpoints in {@code excludedEndpoints} (saturated here) are left to others.
      */
-    List<String> claimDue(Instant now, Instant leaseUntil, int limit) {
-        List<String> ids = jdbc.sql("""
-                        select id from deliveries
-                        where status = 'PENDING' and next_attempt_at <= :now
-                          and (lease_until is null or lease_until < :now)
-                        order by next_attempt_at
+    List<String> claimDue(Instant now, Instant leaseUntil, int limit, Collection<String> excludedEndpoints) {
+        String exclusion = excludedEndpoints.isEmpty() ? "" : " and d.endpoint_id not in (:excluded)";
+        var statement = jdbc.sql("""
+                        select d.id from deliveries d
+                        where d.status = 'PENDING' and d.next_attempt_at <= :now
+                          and (d.lease_until is null or d.lease_until < :now)
+                          and (d.message_id is null or not exists (
+                                select 1 from deliveries p
+                                where p.message_id = d.message_id and p.endpoint_id = d.endpoint_id
+                                  and p.status = 'PENDING' and p.sequence_number < d.sequence_number))"""
+                        + exclusion + """
+                        
+                        order by d.next_attempt_at
                         limit :limit
                         for update skip locked""")
                 .param("now", Times.sql(now))
-                .param("limit", limit)
-                .query(String.class)
-                .list();
+                .param("limit", limit);
+        if (!excludedEndpoints.isEmpty()) {
+            statement = statement.param("excluded", excludedEndpoints);
+        }
+        List<String> ids = statement.query(String.class).list();
         if (!ids.isEmpty()) {
             jdbc.sql("update deliveries set lease_until = :lease where id in (:ids)")
                     .param("lease", Times.sql(leaseUntil))
@@ -72,45 +99,198 @@ class DeliveryRepository {
 
     List<PendingDelivery> load(List<String> ids) {
         return jdbc.sql("""
-                        select d.id, d.event_id, d.endpoint_id, d.attempts, e.body, e.rsa_key_id, e.rsa_signature
+                        select d.id, d.event_id, d.endpoint_id, d.attempts, e.body, e.rsa_key_id, e.rsa_signature,
+                               e.created_at
                         from deliveries d join events e on e.id = d.event_id
                         where d.id in (:ids)""")
                 .param("ids", ids)
                 .query((rs, n) -> new PendingDelivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getBytes(5), new BodySignature(rs.getString(6), rs.getString(7))))
+                        rs.getBytes(5), new BodySignature(rs.getString(6), rs.getString(7)),
+                        Times.fromSql(rs.getObject(8))))
                 .list();
     }
 
-    void insertAttempt(String id, String deliveryId, Instant attemptedAt, SendOutcome outcome) {
-        jdbc.sql("""
-                        insert into delivery_attempts (id, delivery_id, attempted_at, duration_ms, status_code,
-                                                       response_body, error)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, deliveryId, Times.sql(attemptedAt), (int) Math.min(Integer.MAX_VALUE, outcome.durationMillis()),
-                        outcome.statusCode(), truncate(outcome.responseBody(), 4096), outcome.failure())
-                .update();
+    /** What one finished attempt (or a decision without an attempt) changes. */
+    record Outcome(String deliveryId, String endpointId, String status, int attempts, Instant nextAttemptAt,
+                   String attemptId, Instant attemptedAt, SendOutcome attempt) {
     }
 
-    /** Records an attempt's effect; only a still-pending delivery changes (a cancelled one stays cancelled). */
-    void finishAttempt(String deliveryId, String status, int attempts, Instant nextAttemptAt, Instant now) {
-        jdbc.sql("""
-                        update deliveries set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null,
-                                              updated_at = ?
-                        where id = ? and status = 'PENDING'""")
-                .params(status, attempts, Times.sql(nextAttemptAt), Times.sql(now), deliveryId)
-                .update();
+    /**
+     * Writes a batch of outcomes: the attempts, then the deliveries. Only a still-pending
+     * delivery changes (one cancelled meanwhile stays cancelled).
+     */
+    void write(List<Outcome> outcomes, Instant now) {
+        List<Object[]> attempts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            if (o.attempt() != null) {
+                SendOutcome a = o.attempt();
+                attempts.add(new Object[] {o.attemptId(), o.deliveryId(), Times.sql(o.attemptedAt()),
+                        (int) Math.min(Integer.MAX_VALUE, a.durationMillis()), a.statusCode(),
+                        truncate(a.responseBody(), BoundedResponseConsumer.KEPT_BYTES), truncate(a.failure(), 200)});
+            }
+            updates.add(new Object[] {o.status(), o.attempts(), Times.sql(o.nextAttemptAt()), Times.sql(now),
+                    o.deliveryId()});
+        }
+        if (!attempts.isEmpty()) {
+            template.batchUpdate("""
+                    insert into delivery_attempts (id, delivery_id, attempted_at, duration_ms, status_code,
+                                                   response_body, error)
+                    values (?, ?, ?, ?, ?, ?, ?)""", attempts);
+        }
+        template.batchUpdate("""
+                update deliveries set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null, updated_at = ?
+                where id = ? and status = 'PENDING'""", updates);
     }
 
-    /** Gives claimed but unsent deliveries back at shutdown so another instance need not wait out the lease. */
-    void releaseLeases(List<String> ids) {
+    /** Gives claimed but unsent deliveries back so another instance need not wait out the lease. */
+    void releaseLeases(Collection<String> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("update deliveries set lease_until = null where id in (:ids) and status = 'PENDING'")
                     .param("ids", ids).update();
         }
     }
 
-    Map<String, Object> statusOf(String deliveryId) {
-        return jdbc.sql("select status, attempts from deliveries where id = ?").param(deliveryId).query().singleRow();
+    int cancelPending(String endpointId, Instant now) {
+        return jdbc.sql("""
+                        update deliveries set status = 'CANCELLED', lease_until = null, updated_at = ?
+                        where endpoint_id = ? and status = 'PENDING'""")
+                .params(Times.sql(now), endpointId).update();
+    }
+
+    /** Makes an endpoint's waiting deliveries due now (after it was enabled again). */
+    int resume(String endpointId, Instant now) {
+        return jdbc.sql("""
+                        update deliveries set next_attempt_at = ?, updated_at = ?
+                        where endpoint_id = ? and status = 'PENDING' and next_attempt_at > ?""")
+                .params(Times.sql(now), Times.sql(now), endpointId, Times.sql(now)).update();
+    }
+
+    /** Queues again the endpoint's FAILED and SKIPPED deliveries created since a time, as new. */
+    int recover(String endpointId, Instant since, Instant now) {
+        return jdbc.sql("""
+                        update deliveries set status = 'PENDING', attempts = 0, next_attempt_at = ?, lease_until = null,
+                                              updated_at = ?
+                        where endpoint_id = ? and status in ('FAILED', 'SKIPPED') and created_at >= ?""")
+                .params(Times.sql(now), Times.sql(now), endpointId, Times.sql(since)).update();
+    }
+
+    // ---- endpoint health
+
+    void ensureHealthRow(String endpointId) {
+        jdbc.sql("insert into endpoint_health (endpoint_id) values (?) on conflict do nothing").param(endpointId).update();
+    }
+
+    /** Records a failure and returns since when the endpoint has been failing. */
+    Instant markFailing(String endpointId, Instant at) {
+        jdbc.sql("""
+                        update endpoint_health set failing_since = coalesce(failing_since, ?), last_failure_at = ?
+                        where endpoint_id = ?""")
+                .params(Times.sql(at), Times.sql(at), endpointId).update();
+        return jdbc.sql("select failing_since from endpoint_health where endpoint_id = ?").param(endpointId)
+                .query((rs, n) -> Times.fromSql(rs.getObject(1))).optional().orElse(at);
+    }
+
+    void markHealthy(String endpointId, Instant at) {
+        jdbc.sql("update endpoint_health set failing_since = null, last_success_at = ? where endpoint_id = ?")
+                .params(Times.sql(at), endpointId).update();
+    }
+
+    void resetHealth(String endpointId) {
+        jdbc.sql("update endpoint_health set failing_since = null where endpoint_id = ?").param(endpointId).update();
+    }
+
+    // ---- reading for the API
+
+    List<DeliveryView> page(String endpointId, String status, String afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select " + VIEW_COLUMNS
+                + " from deliveries d join events e on e.id = d.event_id where d.endpoint_id = :endpoint");
+        if (status != null) {
+            sql.append(" and d.status = :status");
+        }
+        if (afterId != null) {
+            sql.append(" and d.id < :after");
+        }
+        sql.append(" order by d.id desc limit :limit");
+        var statement = jdbc.sql(sql.toString()).param("endpoint", endpointId).param("limit", limit);
+        if (status != null) {
+            statement = statement.param("status", status);
+        }
+        if (afterId != null) {
+            statement = statement.param("after", afterId);
+        }
+        return statement.query(DeliveryRepository::mapView).list();
+    }
+
+    Optional<DeliveryView> findDelivery(String id) {
+        return jdbc.sql("select " + VIEW_COLUMNS + " from deliveries d join events e on e.id = d.event_id where d.id = ?")
+                .param(id).query(DeliveryRepository::mapView).optional();
+    }
+
+    Optional<DeliveryView> findPending(String eventId, String endpointId) {
+        return jdbc.sql("select " + VIEW_COLUMNS + " from deliveries d join events e on e.id = d.event_id"
+                        + " where d.event_id = ? and d.endpoint_id = ? and d.status = 'PENDING'")
+                .params(eventId, endpointId).query(DeliveryRepository::mapView).list().stream().findFirst();
+    }
+
+    /** The event's organization, message id and sequence, if it exists. */
+    Optional<Map<String, Object>> findEvent(String eventId) {
+        return jdbc.sql("select organization_id, message_id, sequence_number from events where id = ?")
+                .param(eventId).query().listOfRows().stream().findFirst();
+    }
+
+    List<DeliveryAttemptView> attempts(String deliveryId) {
+        return jdbc.sql("""
+                        select id, delivery_id, attempted_at, duration_ms, status_code, response_body, error
+                        from delivery_attempts where delivery_id = ? order by attempted_at, id""")
+                .param(deliveryId)
+                .query((rs, n) -> new DeliveryAttemptView(rs.getString(1), rs.getString(2), Times.fromSql(rs.getObject(3)),
+                        rs.getInt(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    /** How many deliveries are pending and when the oldest of them was created. */
+    record PendingStats(long count, Instant oldestCreatedAt) {
+    }
+
+    PendingStats pendingStats() {
+        return jdbc.sql("select count(*), min(created_at) from deliveries where status = 'PENDING'")
+                .query((rs, n) -> new PendingStats(rs.getLong(1), Times.fromSql(rs.getObject(2)))).single();
+    }
+
+    // ---- retention
+
+    /** Deletes up to {@code limit} finished deliveries (with their attempts) created before the cutoff. */
+    int purgeDeliveries(Instant cutoff, int limit) {
+        List<String> ids = jdbc.sql("""
+                        select id from deliveries where created_at < ? and status <> 'PENDING'
+                        order by created_at limit ?""")
+                .params(Times.sql(cutoff), limit).query(String.class).list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("delete from delivery_attempts where delivery_id in (:ids)").param("ids", ids).update();
+        return jdbc.sql("delete from deliveries where id in (:ids)").param("ids", ids).update();
+    }
+
+    /** Deletes up to {@code limit} events created before the cutoff that no delivery refers to any more. */
+    int purgeEvents(Instant cutoff, int limit) {
+        List<String> ids = jdbc.sql("""
+                        select e.id from events e where e.created_at < ?
+                          and not exists (select 1 from deliveries d where d.event_id = e.id)
+                        order by e.created_at limit ?""")
+                .params(Times.sql(cutoff), limit).query(String.class).list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from events where id in (:ids)").param("ids", ids).update();
+    }
+
+    private static DeliveryView mapView(ResultSet rs, int row) throws SQLException {
+        String status = rs.getString(6);
+        return new DeliveryView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                status, rs.getInt(7), PENDING.equals(status) ? Times.fromSql(rs.getObject(8)) : null,
+                Times.fromSql(rs.getObject(9)), Times.fromSql(rs.getObject(10)), rs.getString(11));
     }
 
     private static String truncate(String text, int max) {

@@ -1,6 +1,8 @@
 package io.voltmsg.delivery;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,4 +16,16 @@ public interface Endpoints {
 
     /** The endpoint, unless it was deleted. */
     Optional<Endpoint> find(String endpointId);
+
+    /** The endpoints among {@code endpointIds} that were not deleted, by id, in one lookup. */
+    Map<String, Endpoint> findAll(Collection<String> endpointIds);
+
+    /**
+     * Disables an enabled endpoint with a human-readable reason (auto-disable, HTTP 410). An
+     * endpoint already disabled keeps its reason. Returns whether it changed.
+     */
+    boolean disable(String endpointId, String reason);
+
+    /** How many endpoints (not deleted) are disabled, for the metrics. */
+    int countDisabled();
 }

@@ -7,6 +7,8 @@ import io.voltmsg.signing.BodySignature;
 import io.voltmsg.signing.SigningService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +41,19 @@ public class EventPublisher {
     /** Returns the new event's id. {@code messageId} may be null for events not about a message. */
     @Transactional
     public String publish(String organizationId, EventType type, String messageId, Map<String, ?> payload) {
+        return write(organizationId, type, messageId, payload, endpoints.receiversOf(organizationId)).eventId();
+    }
+
+    /** The new event and its deliveries, in the order of the receivers. */
+    record Published(String eventId, List<String> deliveryIds) {
+    }
+
+    /**
+     * Records an event for the given receivers (in the caller's transaction): a delivery per
+     * endpoint, {@code PENDING}, or {@code SKIPPED} when the endpoint is disabled.
+     */
+    Published write(String organizationId, EventType type, String messageId, Map<String, ?> payload,
+                    List<Endpoint> receivers) {
         Instant now = Times.now(clock);
         String eventId = Ids.newId("evt", now);
         long sequence = repository.nextSequence();
@@ -50,15 +65,18 @@ public class EventPublisher {
         }
         BodySignature signature = signing.signBody(body);
         repository.insertEvent(eventId, organizationId, type, messageId, sequence, now, body, signature);
-        for (Endpoint endpoint : endpoints.receiversOf(organizationId)) {
-            repository.insertDelivery(Ids.newId("dlv", now), eventId, endpoint.id(),
-                    endpoint.enabled() ? DeliveryRepository.PENDING : "SKIPPED", now);
+        List<String> deliveryIds = new ArrayList<>(receivers.size());
+        for (Endpoint endpoint : receivers) {
+            String deliveryId = Ids.newId("dlv", now);
+            repository.insertDelivery(deliveryId, eventId, endpoint.id(),
+                    endpoint.enabled() ? DeliveryRepository.PENDING : DeliveryRepository.SKIPPED, now, messageId, sequence);
+            deliveryIds.add(deliveryId);
         }
         wakeDispatcherAfterCommit();
-        return eventId;
+        return new Published(eventId, deliveryIds);
     }
 
-    private void wakeDispatcherAfterCommit() {
+    void wakeDispatcherAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -40,14 +40,22 @@ final class WebhookHttpClient implements AutoCloseable {
     private final CloseableHttpAsyncClient client;
 
     WebhookHttpClient(AddressPolicy policy, Duration connectTimeout, String userAgent) {
+        this(policy, connectTimeout, userAgent, 10);
+    }
+
+    /**
+     * @param maxConnections most connections open at once, also to one host: the dispatcher
+     *                       limits requests per endpoint itself, and many endpoints may share a host
+     */
+    WebhookHttpClient(AddressPolicy policy, Duration connectTimeout, String userAgent, int maxConnections) {
         PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(policy))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setTimeToLive(TimeValue.ofMinutes(5))
                         .build())
-                .setMaxConnTotal(1000)
-                .setMaxConnPerRoute(10)
+                .setMaxConnTotal(Math.max(maxConnections, 10))
+                .setMaxConnPerRoute(Math.max(maxConnections, 10))
                 .build();
         this.client = HttpAsyncClients.custom()
                 .setConnectionManager(connections)

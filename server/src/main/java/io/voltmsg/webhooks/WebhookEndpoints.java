@@ -2,7 +2,11 @@ package io.voltmsg.webhooks;
 
 import io.voltmsg.delivery.Endpoint;
 import io.voltmsg.delivery.Endpoints;
+import io.voltmsg.shared.Times;
 import java.net.URI;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +18,12 @@ class WebhookEndpoints implements Endpoints {
 
     private final WebhookRepository repository;
     private final EndpointSecrets secrets;
+    private final Clock clock;
 
-    WebhookEndpoints(WebhookRepository repository, EndpointSecrets secrets) {
+    WebhookEndpoints(WebhookRepository repository, EndpointSecrets secrets, Clock clock) {
         this.repository = repository;
         this.secrets = secrets;
+        this.clock = clock;
     }
 
     @Override
@@ -31,6 +37,25 @@ class WebhookEndpoints implements Endpoints {
     @Override
     public Optional<Endpoint> find(String endpointId) {
         return repository.findAnyOrganization(endpointId).map(w -> toEndpoint(w, secrets.active(w.id())));
+    }
+
+    @Override
+    public Map<String, Endpoint> findAll(Collection<String> endpointIds) {
+        Map<String, Endpoint> found = new HashMap<>();
+        for (Webhook webhook : repository.findAllAnyOrganization(endpointIds)) {
+            found.put(webhook.id(), toEndpoint(webhook, secrets.active(webhook.id())));
+        }
+        return found;
+    }
+
+    @Override
+    public boolean disable(String endpointId, String reason) {
+        return repository.setEnabled(endpointId, false, reason, Times.now(clock), true);
+    }
+
+    @Override
+    public int countDisabled() {
+        return repository.countDisabled();
     }
 
     private static Endpoint toEndpoint(Webhook webhook, List<String> signingSecrets) {

@@ -67,6 +67,27 @@ class WebhookRepository {
                 .params(Times.sql(now), Times.sql(now), id, organizationId).update() == 1;
     }
 
+    /** The webhooks among {@code ids} that were not deleted, of any organization. */
+    List<Webhook> findAllAnyOrganization(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from webhooks where id in (:ids) and deleted_at is null")
+                .param("ids", ids).query(WebhookRepository::map).list();
+    }
+
+    /** Enables or disables a webhook; {@code onlyIfEnabled} keeps an already disabled webhook's reason. */
+    boolean setEnabled(String id, boolean enabled, String disabledReason, Instant now, boolean onlyIfEnabled) {
+        return jdbc.sql("update webhooks set enabled = ?, disabled_reason = ?, last_updated_at = ? where id = ?"
+                        + " and deleted_at is null" + (onlyIfEnabled ? " and enabled = true" : ""))
+                .params(enabled, disabledReason, Times.sql(now), id).update() == 1;
+    }
+
+    int countDisabled() {
+        return jdbc.sql("select count(*) from webhooks where enabled = false and deleted_at is null")
+                .query(Integer.class).single();
+    }
+
     private static Webhook map(ResultSet rs, int row) throws SQLException {
         return new Webhook(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
                 Times.fromSql(rs.getObject(6)), Times.fromSql(rs.getObject(7)));

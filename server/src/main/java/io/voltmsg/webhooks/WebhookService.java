@@ -1,5 +1,6 @@
 package io.voltmsg.webhooks;
 
+import io.voltmsg.delivery.DeliveryService;
 import io.voltmsg.delivery.SendOutcome;
 import io.voltmsg.delivery.TestRequests;
 import io.voltmsg.shared.ApiException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,15 +32,17 @@ public class WebhookService {
     private final EndpointSecrets secrets;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DeliveryService deliveries;
 
     WebhookService(WebhookRepository repository, TestRequests testRequests, WebhookLimits limits,
-                   EndpointSecrets secrets, TransactionTemplate transactions, Clock clock) {
+                   EndpointSecrets secrets, TransactionTemplate transactions, Clock clock, DeliveryService deliveries) {
         this.repository = repository;
         this.testRequests = testRequests;
         this.limits = limits;
         this.secrets = secrets;
         this.transactions = transactions;
         this.clock = clock;
+        this.deliveries = deliveries;
     }
 
     /** Registers a URL, or returns the organization's existing webhook for the same URL without a new test. */
@@ -82,17 +86,44 @@ public class WebhookService {
         requireSuccessfulTest(organizationId, url, secrets.active(webhook.id()));
         try {
             repository.updateUrl(id, url.toString(), normalized, Times.now(clock));
+            deliveries.endpointChanged(id);
         } catch (DuplicateKeyException e) {
             throw ApiException.badInput("url", "another webhook of this organization already has this URL");
         }
         return get(organizationId, webhook.id());
     }
 
+    /** Deletes a webhook; its pending deliveries are cancelled, its history stays until retention purges it. */
+    @Transactional
     public boolean delete(String organizationId, String id) {
-        if (!repository.markDeleted(organizationId, id, Times.now(clock))) {
+        if (id == null || id.length() > 64 || !repository.markDeleted(organizationId, id, Times.now(clock))) {
             throw ApiException.notFound("webhook");
         }
+        deliveries.endpointDeleted(id);
         return true;
+    }
+
+    /** Disables a webhook by hand: it receives nothing, its pending deliveries wait, new events are SKIPPED. */
+    @Transactional
+    public Webhook disable(String organizationId, String id) {
+        Webhook webhook = get(organizationId, id);
+        if (webhook.enabled()) {
+            repository.setEnabled(id, false, "disabled by a user (disableWebhook) at " + Times.iso(Times.now(clock)),
+                    Times.now(clock), true);
+            deliveries.endpointChanged(id);
+        }
+        return get(organizationId, id);
+    }
+
+    /** Enables a webhook: its reason is cleared and its waiting deliveries are sent at once. */
+    @Transactional
+    public Webhook enable(String organizationId, String id) {
+        Webhook webhook = get(organizationId, id);
+        if (!webhook.enabled()) {
+            repository.setEnabled(id, true, null, Times.now(clock), false);
+            deliveries.endpointEnabled(id);
+        }
+        return get(organizationId, id);
     }
 
     public List<Webhook> list(String organizationId) {

@@ -1,0 +1,129 @@
+package io.voltmsg.delivery;
+
+import io.voltmsg.shared.Times;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes attempt outcomes in batches on one thread: many attempts finish at once under load,
+ * and one transaction for all of them costs far less than one each. Endpoint health and
+ * disabling run here too, never on the HTTP client's I/O threads.
+ */
+final class OutcomeWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(OutcomeWriter.class);
+    private static final int MAX_BATCH = 500;
+
+    /** An outcome to write, with what follows from it for the endpoint. */
+    record Item(DeliveryRepository.Outcome outcome, Boolean succeeded, String failureReason, String disableReason) {
+    }
+
+    private final DeliveryRepository repository;
+    private final EndpointHealth health;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Consumer<List<Item>> written;
+    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    OutcomeWriter(DeliveryRepository repository, EndpointHealth health, TransactionTemplate transactions, Clock clock,
+                  Consumer<List<Item>> written) {
+        this.repository = repository;
+        this.health = health;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.written = written;
+    }
+
+    void start() {
+        running = true;
+        thread = new Thread(this::run, "delivery-outcomes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void submit(Item item) {
+        queue.add(item);
+    }
+
+    /**
+     * Writes what is queued, then stops. The thread is not interrupted: an interrupt during
+     * JDBC I/O can close an embedded database's file channel.
+     */
+    void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        while (!queue.isEmpty()) {
+            drainOnce();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Item first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<Item> batch = new ArrayList<>();
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    write(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Writing delivery outcomes failed", e);
+            }
+        }
+    }
+
+    private void drainOnce() {
+        List<Item> batch = new ArrayList<>();
+        queue.drainTo(batch, MAX_BATCH);
+        if (!batch.isEmpty()) {
+            write(batch);
+        }
+    }
+
+    private void write(List<Item> batch) {
+        try {
+            transactions.executeWithoutResult(tx -> repository.write(batch.stream().map(Item::outcome).toList(),
+                    Times.now(clock)));
+        } catch (RuntimeException e) {
+            // The deliveries stay leased; when the lease runs out they are claimed and sent again.
+            log.error("Recording {} delivery outcomes failed; they will be retried when their lease expires",
+                    batch.size(), e);
+        }
+        for (Item item : batch) {
+            try {
+                String endpointId = item.outcome().endpointId();
+                if (item.disableReason() != null) {
+                    health.disable(endpointId, item.disableReason());
+                }
+                if (Boolean.TRUE.equals(item.succeeded())) {
+                    health.succeeded(endpointId, item.outcome().attemptedAt());
+                } else if (Boolean.FALSE.equals(item.succeeded())) {
+                    health.failed(endpointId, item.outcome().attemptedAt(), item.failureReason());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Updating the health of endpoint {} failed: {}", item.outcome().endpointId(), e.toString());
+            }
+        }
+        written.accept(batch);
+    }
+}
