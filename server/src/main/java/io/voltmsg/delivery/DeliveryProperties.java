@@ -40,7 +40,7 @@ public record DeliveryProperties(
             throw new IllegalArgumentException(
                     "voltmsg.delivery.batch-size, max-in-flight and max-per-endpoint must be at least 1");
         }
-        if (!disableAfter.isPositive() || endpointCacheTtl.isNegative()) {
+        if (disableAfter.isNegative() || disableAfter.isZero() || endpointCacheTtl.isNegative()) {
             throw new IllegalArgumentException(
                     "voltmsg.delivery.disable-after must be positive and endpoint-cache-ttl not negative");
         }
