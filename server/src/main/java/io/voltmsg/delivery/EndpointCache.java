@@ -1,5 +1,6 @@
 package io.voltmsg.delivery;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,26 +17,33 @@ import org.springframework.stereotype.Component;
 @Component
 class EndpointCache {
 
-    private record Entry(Endpoint endpoint, long loadedAtNanos) {
+    private record Entry(Endpoint endpoint, long loadedAtMillis) {
     }
 
     private final Endpoints endpoints;
-    private final long ttlNanos;
+    private final long ttlMillis;
+    private final Clock clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    EndpointCache(Endpoints endpoints, DeliveryProperties properties) {
+    /**
+     * Ages entries by the application clock, not by {@code nanoTime}: an endpoint's signing
+     * secrets depend on that clock (a rotated secret's overlap ends at a clock time), so a copy
+     * must not outlive a clock change by more than the TTL.
+     */
+    EndpointCache(Endpoints endpoints, DeliveryProperties properties, Clock clock) {
         this.endpoints = endpoints;
-        this.ttlNanos = properties.endpointCacheTtl().toNanos();
+        this.ttlMillis = properties.endpointCacheTtl().toMillis();
+        this.clock = clock;
     }
 
     /** The endpoints that still exist among {@code ids}; a deleted (or unknown) one is absent. */
     Map<String, Endpoint> get(Collection<String> ids) {
-        long now = System.nanoTime();
+        long now = clock.millis();
         Map<String, Endpoint> result = new HashMap<>();
         Set<String> missing = new HashSet<>();
         for (String id : ids) {
             Entry entry = entries.get(id);
-            if (entry != null && now - entry.loadedAtNanos() < ttlNanos) {
+            if (entry != null && now - entry.loadedAtMillis() < ttlMillis && now >= entry.loadedAtMillis()) {
                 if (entry.endpoint() != null) {
                     result.put(id, entry.endpoint());
                 }
@@ -54,7 +62,7 @@ class EndpointCache {
         if (entries.size() > 50_000) {
             entries.clear();
         }
-        long now = System.nanoTime();
+        long now = clock.millis();
         Map<String, Endpoint> found = endpoints.findAll(ids);
         for (String id : ids) {
             entries.put(id, new Entry(found.get(id), now));
