@@ -194,6 +194,9 @@ public final class EndToEnd {
         }
 
         private void verify(int port, String rsaSignature, String id, String timestamp, String signatures, byte[] body) {
+            if (!secrets.containsKey(port)) {
+                return; // the registration test, sent before its secret can be read
+            }
             try {
                 Signature verifier = Signature.getInstance("SHA256withRSA");
                 verifier.initVerify(rsa);

@@ -44,8 +44,19 @@ public record DeliveryProperties(
             throw new IllegalArgumentException(
                     "voltmsg.delivery.disable-after must be positive and endpoint-cache-ttl not negative");
         }
-        if (lease.compareTo(responseTimeout.plus(connectTimeout)) <= 0) {
-            throw new IllegalArgumentException("voltmsg.delivery.lease must be longer than connect-timeout + response-timeout");
+        Duration budget = attemptBudget(connectTimeout, responseTimeout);
+        if (lease.compareTo(budget) <= 0) {
+            throw new IllegalArgumentException("voltmsg.delivery.lease (" + lease + ") must be longer than connect-timeout"
+                    + " + response-timeout + 5s (" + budget + "), or no claimed delivery could ever be sent");
         }
+    }
+
+    /** The lease time one attempt needs: connecting, waiting for the answer, and 5 s to record the outcome. */
+    public Duration attemptBudget() {
+        return attemptBudget(connectTimeout, responseTimeout);
+    }
+
+    private static Duration attemptBudget(Duration connectTimeout, Duration responseTimeout) {
+        return connectTimeout.plus(responseTimeout).plusSeconds(5);
     }
 }

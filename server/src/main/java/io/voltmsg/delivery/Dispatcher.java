@@ -269,7 +269,7 @@ class Dispatcher implements SmartLifecycle {
     private void send(Job job, Lane lane) {
         PendingDelivery delivery = job.delivery();
         long leaseLeftNanos = properties.lease().toNanos() - (System.nanoTime() - job.claimedAtNanos());
-        long neededNanos = properties.connectTimeout().plus(properties.responseTimeout()).plusSeconds(5).toNanos();
+        long neededNanos = properties.attemptBudget().toNanos();
         if (!running || leaseLeftNanos < neededNanos) {
             // Shutting down, or waited so long its lease could run out mid-request: give it back unsent.
             if (running) {
