@@ -126,8 +126,8 @@ public class MessageService {
     }
 
     public Optional<Message> find(String organizationId, String id) {
-        if (id == null || id.length() > 40) {
-            return Optional.empty();
+        if (id == null || !id.matches("msg_[0-9A-Z]{26}")) {
+            return Optional.empty(); // not an id we issue (PostgreSQL would also refuse a NUL in it)
         }
         return repository.find(organizationId, id);
     }
