@@ -21,10 +21,11 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar voltmsg.jar <command>}: administration that works with or without a running server. */
 @Command(name = "voltmsg", mixinStandardHelpOptions = true,
         description = "voltmsg administration. Without a command, java -jar voltmsg.jar runs the server.",
-        subcommands = {VoltmsgCli.Org.class, VoltmsgCli.Number.class, VoltmsgCli.Token.class, SmscCommand.class})
+        subcommands = {VoltmsgCli.Org.class, VoltmsgCli.Number.class, VoltmsgCli.Token.class, SmscCommand.class,
+                InboundCommand.class})
 public class VoltmsgCli {
 
-    private static final Set<String> COMMANDS = Set.of("org", "number", "token", "smsc", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("org", "number", "token", "smsc", "inbound", "help", "--help", "-h");
 
     /** True when the arguments name a CLI command rather than server options. */
     public static boolean handles(String[] args) {
