@@ -116,6 +116,43 @@ class ReceiptHandlingTest extends IntegrationTest {
         assertThat(orphans(carrierId)).isEqualTo(1);
     }
 
+    @Test
+    void overdueReceiptsExpireAndUnsubmittableMessagesFailEachFinalizedOnce() {
+        TestOrganization org = newOrganization();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // sent 73 h ago (receipt-timeout is 72 h) and never a final receipt
+        Message sent = new Message(Ids.newId("msg", now), org.id(), MessageDirection.OUTBOUND, org.phoneNumber(),
+                uniqueNumber(), "old", MessageStatus.SENT, 1, null, null, now.minus(Duration.ofHours(73)),
+                now.minus(Duration.ofHours(73)), null, null);
+        repository.insert(sent, null, null);
+        // queued 11 h ago (validity is 10 h) and never accepted; not due, so the sender leaves it alone
+        Message queued = new Message(Ids.newId("msg", now), org.id(), MessageDirection.OUTBOUND, org.phoneNumber(),
+                uniqueNumber(), "stale", MessageStatus.QUEUED, 1, null, null, now.minus(Duration.ofHours(11)), null, null,
+                null);
+        repository.insert(queued, null, now.plus(Duration.ofDays(1)));
+
+        service.sweep(); // the sender's own sweep may get there first: either way exactly once
+        service.sweep();
+        assertThat(status(sent.id())).isEqualTo("UNDELIVERED");
+        assertThat(jdbc.sql("select error_code from messages where id = ?").param(sent.id()).query(String.class).single())
+                .isEqualTo("EXPIRED");
+        assertThat(status(queued.id())).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select error_code from messages where id = ?").param(queued.id()).query(String.class).single())
+                .isEqualTo("VALIDITY_EXPIRED");
+        for (String id : List.of(sent.id(), queued.id())) {
+            assertThat(jdbc.sql("select type from events where message_id = ? order by sequence_number").param(id)
+                    .query(String.class).list()).containsExactly("message.failed", "message.finalized");
+        }
+    }
+
+    @Test
+    void inboundToANumberNobodyOwnsIsAcknowledgedAndDropped() {
+        String nobody = uniqueNumber();
+        service.inbound(new io.voltmsg.carrier.InboundSms(uniqueNumber(), nobody, "hello?", Instant.now(), 1));
+        assertThat(jdbc.sql("select count(*) from messages where to_number = ?").param(nobody).query(Integer.class)
+                .single()).isZero();
+    }
+
     /** A message in state sending that the sender will not claim (its next attempt is far away). */
     String sendingMessage(TestOrganization org) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
