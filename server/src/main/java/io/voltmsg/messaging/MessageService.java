@@ -361,7 +361,7 @@ public class MessageService {
             return;
         }
         String orgId = organization.get();
-        String text = sms.text() == null ? "" : sms.text();
+        String text = storable(sms.text() == null ? "" : sms.text());
         if (text.length() > MAX_INBOUND_BODY) {
             text = text.substring(0, MAX_INBOUND_BODY);
         }
@@ -446,6 +446,27 @@ public class MessageService {
                                      Instant sentAt, Instant deliveredAt, Instant finalizedAt) {
         return new Message(m.id(), m.organizationId(), m.direction(), m.fromNumber(), m.toNumber(), m.body(), state,
                 segments, errorCode, cut(errorMessage), m.createdAt(), sentAt, deliveredAt, finalizedAt);
+    }
+
+    /**
+     * What a handset sent, made storable: NUL and unpaired surrogates (which PostgreSQL refuses, and which would
+     * make the carrier redeliver the PDU forever) become U+FFFD.
+     */
+    static String storable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean bad = c == '\u0000'
+                    || (Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))))
+                    || (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1))));
+            if (bad && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                out.append(bad ? '\uFFFD' : c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static String simulationKey(String from, String to, String body) {

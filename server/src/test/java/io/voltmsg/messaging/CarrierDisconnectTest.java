@@ -64,6 +64,12 @@ class CarrierDisconnectTest {
                 assertThat(api.execute("mutation($u: String!) { registerWebhook(url: $u) { id } }",
                         Map.of("u", receiver.url())).hasErrors()).isFalse();
 
+                // without the embedded SMSC there is nothing to simulate an inbound message with
+                GraphQl.Response simulate = api.execute("""
+                        mutation { simulateInboundMessage(from: "+15550109999", to: "%s", body: "hi") { id } }"""
+                        .formatted(from));
+                assertThat(simulate.errorCode()).isEqualTo("SIMULATOR_DISABLED");
+
                 List<String> destinations = new ArrayList<>(List.of("+15005550001", "+15005550002", "+15005550003"));
                 for (int i = 0; i < NORMAL; i++) {
                     destinations.add(String.format("+1555020%04d", i));

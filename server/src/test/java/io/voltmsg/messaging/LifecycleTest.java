@@ -100,4 +100,12 @@ class LifecycleTest {
         assertThat(SegmentEstimate.of("ж".repeat(71))).isEqualTo(2);
         assertThat(SegmentEstimate.of("😀".repeat(35))).isEqualTo(1);
     }
+
+    @Test
+    void inboundTextIsMadeStorable() {
+        assertThat(MessageService.storable("plain 😀")).isEqualTo("plain 😀");
+        assertThat(MessageService.storable("a\u0000b")).isEqualTo("a\uFFFDb");
+        assertThat(MessageService.storable("x\ud800")).isEqualTo("x\uFFFD");
+        assertThat(MessageService.storable("\udc00y")).isEqualTo("\uFFFDy");
+    }
 }
