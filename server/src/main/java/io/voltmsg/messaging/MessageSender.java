@@ -1,0 +1,186 @@
+package io.voltmsg.messaging;
+
+import io.voltmsg.carrier.CarrierGateway;
+import io.voltmsg.carrier.CarrierUnavailableException;
+import io.voltmsg.carrier.OutboundSms;
+import io.voltmsg.carrier.SubmitOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Submits queued messages to the carrier. One loop thread claims due messages (queued → sending, with a lease,
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of instances share the queue) while the link is bound, and hands
+ * them to the asynchronous {@link CarrierGateway}; at most {@code max-in-flight} wait for an answer. Answers are
+ * recorded on a small pool, never on the carrier's threads.
+ *
+ * <p>At-least-once window: a submit whose answer never came (the link dropped, or this instance died before
+ * recording it) is submitted again after the next bind, or after its lease ran out. A message whose acceptance
+ * was recorded ({@code sent}) is never claimed again.
+ *
+ * <p>The same loop runs the sweeps: receipts overdue after {@code receipt-timeout} and messages past their
+ * {@code validity}.
+ */
+@Component
+class MessageSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
+
+    private final MessageService messages;
+    private final CarrierGateway gateway;
+    private final MessagingProperties properties;
+    private final Wakeup wakeup;
+    private final Semaphore inFlight;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private volatile boolean running;
+    private volatile Thread loop;
+    private ExecutorService outcomes;
+    private long nextSweepNanos;
+    private int sweeps;
+
+    MessageSender(MessageService messages, CarrierGateway gateway, MessagingProperties properties, Wakeup wakeup) {
+        this.messages = messages;
+        this.gateway = gateway;
+        this.properties = properties;
+        this.wakeup = wakeup;
+        this.inFlight = new Semaphore(properties.maxInFlight());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        outcomes = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "messaging-outcome");
+            t.setDaemon(true);
+            return t;
+        });
+        loop = new Thread(this::run, "messaging-sender");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeup.wake();
+        Thread thread = loop;
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // Answers still to come are recorded while the link (stopped after us) is up; what remains keeps its
+        // lease and is submitted again by whichever instance claims it once the lease ran out.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
+        while (outstanding.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        outcomes.shutdown();
+        try {
+            outcomes.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (outstanding.get() > 0) {
+            log.info("{} submits unanswered at shutdown; they are submitted again after their lease", outstanding.get());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the carrier link and stops before it, so answers to in-flight submits can still be recorded. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 900; // SmppClient.PHASE is MAX_VALUE - 1000 (not a public constant of the port)
+    }
+
+    private void run() {
+        while (running) {
+            int claimed = 0;
+            try {
+                sweepWhenDue();
+                if (gateway.isBound()) {
+                    claimed = submitBatch();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Submitting queued messages failed; will retry: {}", e.toString());
+                LockSupport.parkNanos(properties.pollInterval().toNanos());
+            }
+            if (claimed < properties.batchSize() && running) {
+                wakeup.await(properties.pollInterval());
+            }
+        }
+    }
+
+    private void sweepWhenDue() {
+        long now = System.nanoTime();
+        if (now - nextSweepNanos < 0) {
+            return;
+        }
+        nextSweepNanos = now + properties.pollInterval().toNanos();
+        while (messages.sweep() > 0 && running) {
+            // more overdue messages than one round takes
+        }
+        if (++sweeps % 3600 == 1) {
+            messages.purgeOrphans();
+        }
+    }
+
+    /** Claims and submits one batch; returns how many were claimed. */
+    private int submitBatch() {
+        int room = Math.min(properties.batchSize(), inFlight.availablePermits());
+        if (room == 0) {
+            wakeup.await(Duration.ofMillis(5));
+            return 0;
+        }
+        List<Message> claimed = messages.claim(room);
+        for (Message m : claimed) {
+            inFlight.acquireUninterruptibly();
+            outstanding.incrementAndGet();
+            gateway.submit(new OutboundSms(m.id(), m.fromNumber(), m.toNumber(), m.body()))
+                    .whenCompleteAsync((outcome, error) -> {
+                        try {
+                            record(m.id(), outcome, error);
+                        } finally {
+                            outstanding.decrementAndGet();
+                            inFlight.release();
+                            wakeup.wake();
+                        }
+                    }, outcomes);
+        }
+        return claimed.size();
+    }
+
+    private void record(String messageId, SubmitOutcome outcome, Throwable error) {
+        try {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (!(cause instanceof CarrierUnavailableException)) {
+                    log.warn("Submit of {} failed unexpectedly; queued again: {}", messageId, cause.toString());
+                }
+                messages.linkLost(messageId);
+            } else if (outcome instanceof SubmitOutcome.Accepted accepted) {
+                messages.accepted(messageId, accepted);
+            } else if (outcome instanceof SubmitOutcome.Refused refused) {
+                messages.refused(messageId, refused);
+            }
+        } catch (RuntimeException e) {
+            log.error("Recording the carrier's answer for {} failed; it is submitted again after its lease", messageId, e);
+        }
+    }
+}
