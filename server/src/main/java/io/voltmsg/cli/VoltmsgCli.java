@@ -35,7 +35,11 @@ public class VoltmsgCli {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
+    /** Set when the CLI owns the process (run from {@code main}): only then may it silence logging globally. */
+    private static volatile boolean ownsProcess;
+
     public static int run(String[] args) {
+        ownsProcess = true;
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
@@ -57,7 +61,8 @@ public class VoltmsgCli {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 // stdout carries only what a command prints (a token, an id); failures reach stderr as exceptions.
-                .properties("logging.level.root=OFF")
+                // Lazy: a command builds only the services it uses (account commands never touch key material).
+                .properties("logging.level.root=" + (ownsProcess ? "OFF" : "WARN"), "spring.main.lazy-initialization=true")
                 .run()) {
             return work.apply(context);
         }

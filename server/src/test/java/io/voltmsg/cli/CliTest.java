@@ -79,6 +79,7 @@ class CliTest extends IntegrationTest {
         builder.environment().put("SPRING_DATASOURCE_URL", db.url());
         builder.environment().put("SPRING_DATASOURCE_USERNAME", db.username());
         builder.environment().put("VOLTMSG_DATA_DIR", dataDir.toString());
+        builder.environment().put("VOLTMSG_SIGNING_MASTER_KEY", TestDatabase.TEST_MASTER_KEY);
         File err = dataDir.resolve("err-" + System.nanoTime()).toFile();
         builder.redirectError(err);
         Process process = builder.start();

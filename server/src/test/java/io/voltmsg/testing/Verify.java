@@ -32,6 +32,17 @@ public final class Verify {
         return output.strip();
     }
 
+    /** {@code SHA256withRSA} over the body with the PEM public key, as a Java receiver verifies it. */
+    public static boolean rsaWithJava(String pem, byte[] body, String base64Signature) throws Exception {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(key);
+        verifier.update(body);
+        return verifier.verify(Base64.getDecoder().decode(base64Signature));
+    }
+
     /** The signatures of one version ("v1", "v1a") in a webhook-signature header, in order. */
     public static List<String> signatures(String header, String version) {
         List<String> out = new ArrayList<>();

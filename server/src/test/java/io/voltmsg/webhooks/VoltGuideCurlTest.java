@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voltmsg.testing.GraphQl;
 import io.voltmsg.testing.IntegrationTest;
 import io.voltmsg.testing.TestReceiver;
+import io.voltmsg.testing.Verify;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,7 @@ class VoltGuideCurlTest extends IntegrationTest {
             assertThat(receiver.received()).hasSize(1);
             TestReceiver.Received test = receiver.received().get(0);
             String pem = GraphQl.get(port, "/id_rsa.pub");
-            assertThat(WebhookRegistrationTest.verifyWithOpenssl(dir, pem, test.body(), test.header("x-respond-flow-signature")))
+            assertThat(Verify.rsaWithOpenssl(dir, pem, test.body(), test.header("x-respond-flow-signature")))
                     .contains("Verified OK");
         }
     }

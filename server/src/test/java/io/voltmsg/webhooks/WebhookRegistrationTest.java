@@ -7,6 +7,7 @@ import io.voltmsg.testing.GraphQl;
 import io.voltmsg.testing.IntegrationTest;
 import io.voltmsg.testing.TestReceiver;
 import io.voltmsg.testing.TestReceiver.Reply;
+import io.voltmsg.testing.Verify;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -70,12 +71,12 @@ class WebhookRegistrationTest extends IntegrationTest {
         String pem = GraphQl.get(port, "/id_rsa.pub");
         assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
         String signature = test.header("x-respond-flow-signature");
-        assertThat(verifyWithJava(pem, test.body(), signature)).isTrue();
-        assertThat(verifyWithOpenssl(dir, pem, test.body(), signature)).contains("Verified OK");
+        assertThat(Verify.rsaWithJava(pem, test.body(), signature)).isTrue();
+        assertThat(Verify.rsaWithOpenssl(dir, pem, test.body(), signature)).contains("Verified OK");
 
         byte[] tampered = test.bodyText().replace("webhook.test", "webhook.tesT").getBytes(StandardCharsets.UTF_8);
-        assertThat(verifyWithJava(pem, tampered, signature)).isFalse();
-        assertThat(verifyWithOpenssl(dir, pem, tampered, signature)).contains("Verification failure");
+        assertThat(Verify.rsaWithJava(pem, tampered, signature)).isFalse();
+        assertThat(Verify.rsaWithOpenssl(dir, pem, tampered, signature)).contains("Verification failure");
 
         JsonNode listed = org.api().execute(LIST).data("webhooks");
         assertThat(listed).hasSize(1);
@@ -333,25 +334,5 @@ class WebhookRegistrationTest extends IntegrationTest {
         assertThat(error.path("message").asString()).as(response.raw()).isEqualTo("webhook failed to respond successfully");
         assertThat(error.path("extensions").path("code").asString()).isEqualTo("WEBHOOK_TEST_FAILED");
         assertThat(error.path("extensions").path("reason").asString()).isEqualTo(reason);
-    }
-
-    static boolean verifyWithJava(String pem, byte[] body, String base64Signature) throws Exception {
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(key);
-        verifier.update(body);
-        return verifier.verify(Base64.getDecoder().decode(base64Signature));
-    }
-
-    static String verifyWithOpenssl(Path dir, String pem, byte[] body, String base64Signature) throws Exception {
-        Path key = Files.writeString(dir.resolve("id_rsa.pub"), pem);
-        Path bodyFile = Files.write(dir.resolve("body.json"), body);
-        Path sig = Files.write(dir.resolve("sig.bin"), Base64.getDecoder().decode(base64Signature));
-        Process process = new ProcessBuilder("openssl", "dgst", "-sha256", "-verify", key.toString(), "-signature",
-                sig.toString(), bodyFile.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return output;
     }
 }
