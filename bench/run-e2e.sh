@@ -51,7 +51,7 @@ RSA=$(python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))[0]['
 echo "rsa2048Sign: $RSA ops/s"
 
 echo "== server on $DB with -Xmx512m"
-java -Xmx512m -jar server/target/voltmsg.jar "${PROPS[@]}" > "$WORK/server.log" 2>&1 &
+java -Xmx512m ${VOLTMSG_BENCH_JAVA_OPTS:-} -jar server/target/voltmsg.jar "${PROPS[@]}" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break

@@ -11,9 +11,22 @@ import java.time.Instant;
 public final class Ids {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: a shared SecureRandom is synchronized, and under load threads
+     * queued on it for tens of milliseconds per id (seen in a JFR profile of bench/run-e2e.sh).
+     * DRBG instances keep their own state, so per-thread ones never contend.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::newGenerator);
 
     private Ids() {
+    }
+
+    private static SecureRandom newGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     public static String newId(String prefix) {
@@ -23,7 +36,7 @@ public final class Ids {
     public static String newId(String prefix, Instant time) {
         long millis = time.toEpochMilli();
         byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
+        RANDOM.get().nextBytes(random);
         char[] out = new char[26];
         for (int i = 9; i >= 0; i--) {
             out[i] = ALPHABET[(int) (millis & 31)];
