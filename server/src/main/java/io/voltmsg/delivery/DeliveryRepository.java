@@ -1,5 +1,6 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.shared.RowClaims;
 import io.voltmsg.shared.Times;
 import io.voltmsg.signing.BodySignature;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +31,12 @@ class DeliveryRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final RowClaims claims;
 
-    DeliveryRepository(JdbcClient jdbc, JdbcTemplate template) {
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate template, RowClaims claims) {
         this.jdbc = jdbc;
         this.template = template;
+        this.claims = claims;
     }
 
     long nextSequence() {
@@ -68,8 +72,15 @@ class DeliveryRepository {
      * pending. Endpoints in {@code excludedEndpoints} (saturated here) are left to others.
      */
     List<String> claimDue(Instant now, Instant leaseUntil, int limit, Collection<String> excludedEndpoints) {
-        String exclusion = excludedEndpoints.isEmpty() ? "" : " and d.endpoint_id not in (:excluded)";
-        var statement = jdbc.sql("""
+        Map<String, Object> params = new HashMap<>();
+        params.put("now", Times.sql(now));
+        String exclusion = "";
+        if (!excludedEndpoints.isEmpty()) {
+            exclusion = " and d.endpoint_id not in (:excluded)";
+            params.put("excluded", excludedEndpoints);
+        }
+        // Ordered by status too (always PENDING here) so that H2 reads deliveries_due in index order.
+        List<String> ids = claims.lock(jdbc, """
                         select d.id from deliveries d
                         where d.status = 'PENDING' and d.next_attempt_at <= :now
                           and (d.lease_until is null or d.lease_until < :now)
@@ -77,17 +88,7 @@ class DeliveryRepository {
                                 select 1 from deliveries p
                                 where p.message_id = d.message_id and p.endpoint_id = d.endpoint_id
                                   and p.status = 'PENDING' and p.sequence_number < d.sequence_number))"""
-                        + exclusion + """
-                        
-                        order by d.next_attempt_at
-                        limit :limit
-                        for update skip locked""")
-                .param("now", Times.sql(now))
-                .param("limit", limit);
-        if (!excludedEndpoints.isEmpty()) {
-            statement = statement.param("excluded", excludedEndpoints);
-        }
-        List<String> ids = statement.query(String.class).list();
+                        + exclusion, "d", "d.status, d.next_attempt_at", params, limit);
         if (!ids.isEmpty()) {
             jdbc.sql("update deliveries set lease_until = :lease where id in (:ids)")
                     .param("lease", Times.sql(leaseUntil))

@@ -1,10 +1,13 @@
 package io.voltmsg.messaging;
 
+import io.voltmsg.shared.RowClaims;
 import io.voltmsg.shared.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +20,11 @@ class MessageRepository {
             id, organization_id, direction, from_number, to_number, body, status, segments, error_code, error_message,
             created_at, sent_at, delivered_at, finalized_at""";
 
+    /** Messages the sender may submit now (completed with a status condition). */
+    private static final String DUE = """
+            select m.id from messages m
+            where m.next_attempt_at <= :now and (m.lease_until is null or m.lease_until < :now)""";
+
     /** A segment the carrier accepted and what its receipts said so far. */
     record Segment(String messageId, int index, String carrierMessageId, String stat) {
     }
@@ -26,9 +34,11 @@ class MessageRepository {
     }
 
     private final JdbcClient jdbc;
+    private final RowClaims claims;
 
-    MessageRepository(JdbcClient jdbc) {
+    MessageRepository(JdbcClient jdbc, RowClaims claims) {
         this.jdbc = jdbc;
+        this.claims = claims;
     }
 
     void insert(Message m, String idempotencyKey, Instant nextAttemptAt) {
@@ -109,14 +119,14 @@ class MessageRepository {
      * whose lease ran out belonged to an instance that died before recording the carrier's answer).
      */
     List<String> claimDue(Instant now, Instant leaseUntil, int limit) {
-        List<String> ids = jdbc.sql("""
-                        select id from messages
-                        where status in ('QUEUED', 'SENDING') and next_attempt_at <= :now
-                          and (lease_until is null or lease_until < :now)
-                        order by next_attempt_at
-                        limit :limit
-                        for update skip locked""")
-                .param("now", Times.sql(now)).param("limit", limit).query(String.class).list();
+        Map<String, Object> params = Map.of("now", Times.sql(now));
+        // One status per read, ordered by (status, next_attempt_at), so that H2 follows messages_status_due.
+        List<String> ids = new ArrayList<>(claims.lock(jdbc, DUE + " and m.status = 'QUEUED'", "m",
+                "m.status, m.next_attempt_at", params, limit));
+        if (ids.size() < limit) {
+            ids.addAll(claims.lock(jdbc, DUE + " and m.status = 'SENDING'", "m", "m.status, m.next_attempt_at", params,
+                    limit - ids.size()));
+        }
         if (!ids.isEmpty()) {
             jdbc.sql("""
                             update messages set status = 'SENDING', lease_until = :lease, submit_attempts = submit_attempts + 1

@@ -1,6 +1,7 @@
 package io.voltmsg.shared;
 
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,10 @@ public class SharedConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    RowClaims rowClaims(DataSource dataSource) {
+        return RowClaims.forDatabase(dataSource);
     }
 }

@@ -1,13 +1,12 @@
 package io.voltmsg.signing;
 
+import io.voltmsg.shared.Databases;
 import io.voltmsg.shared.VoltmsgProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
@@ -26,7 +25,7 @@ final class MasterKeySource {
         if (signing.masterKey() != null && !signing.masterKey().isBlank()) {
             return MasterKey.fromBase64(signing.masterKey());
         }
-        if (isPostgres(dataSource)) {
+        if (Databases.isPostgres(dataSource)) {
             throw new IllegalStateException("voltmsg.signing.master-key (env VOLTMSG_SIGNING_MASTER_KEY) is required with "
                     + "PostgreSQL; " + MasterKey.HOW_TO_MAKE_ONE + " and give every instance the same value");
         }
@@ -57,14 +56,6 @@ final class MasterKeySource {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the master key file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
         }
     }
 }

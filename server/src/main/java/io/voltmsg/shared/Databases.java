@@ -1,0 +1,20 @@
+package io.voltmsg.shared;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** What differs between the two databases voltmsg runs on, H2 (embedded default) and PostgreSQL. */
+public final class Databases {
+
+    private Databases() {
+    }
+
+    public static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+}
