@@ -8,6 +8,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -38,6 +40,13 @@ final class WebhookHttpClient implements AutoCloseable {
     private static final ContentType JSON = ContentType.create("application/json", (java.nio.charset.Charset) null);
 
     private final CloseableHttpAsyncClient client;
+    /**
+     * One timer thread for every request's overall deadline. (CompletableFuture's delayed
+     * executor hands each expiry to the common pool, which on a 2-core machine means a new
+     * thread per request.) Removing cancelled deadlines keeps the queue as small as the
+     * number of requests in flight.
+     */
+    private final ScheduledThreadPoolExecutor timer;
 
     WebhookHttpClient(AddressPolicy policy, Duration connectTimeout, String userAgent) {
         this(policy, connectTimeout, userAgent, 10);
@@ -69,6 +78,12 @@ final class WebhookHttpClient implements AutoCloseable {
                 .setUserAgent(userAgent)
                 .build();
         this.client.start();
+        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
     }
 
     /** POSTs a JSON body; the future always completes normally, within {@code timeout} plus a little. */
@@ -107,13 +122,12 @@ final class WebhookHttpClient implements AutoCloseable {
         });
         // The response timeout covers waiting on the socket; this bounds the whole exchange,
         // so a receiver that trickles bytes cannot hold a delivery past its budget.
-        CompletableFuture.delayedExecutor(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)
-                .execute(() -> {
-                    if (!result.isDone()) {
-                        future.cancel(true);
-                        result.complete(SendOutcome.failed("timeout", millisSince(started)));
-                    }
-                });
+        ScheduledFuture<?> deadline = timer.schedule(() -> {
+            if (result.complete(SendOutcome.failed("timeout", millisSince(started)))) {
+                future.cancel(true);
+            }
+        }, timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+        result.whenComplete((outcome, error) -> deadline.cancel(false));
         return result;
     }
 
@@ -146,5 +160,6 @@ final class WebhookHttpClient implements AutoCloseable {
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);
+        timer.shutdownNow();
     }
 }
