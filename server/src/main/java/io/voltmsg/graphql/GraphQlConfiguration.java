@@ -15,6 +15,7 @@ import io.voltmsg.shared.Times;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +34,15 @@ class GraphQlConfiguration {
                 .description("ISO-8601 UTC timestamp with milliseconds")
                 .coercing(new DateTimeCoercing())
                 .build());
+    }
+
+    /** Parsed and validated documents kept for reuse (the distinct operations clients send). */
+    static final int PARSED_DOCUMENTS_KEPT = 500;
+
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocumentCache() {
+        ParsedDocumentCache cache = new ParsedDocumentCache(PARSED_DOCUMENTS_KEPT);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
     @Bean
