@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +75,8 @@ public class DeliveryService {
     /** A fresh signed {@code webhook.test} event for this endpoint only, through the normal delivery path. */
     @Transactional
     public DeliveryView sendTestEvent(String organizationId, String webhookId) {
-        Endpoint endpoint = requireEndpoint(organizationId, webhookId);
+        // From the dispatcher's cache: a test event is sent with what the dispatcher knows of the endpoint anyway.
+        Endpoint endpoint = requireCachedEndpoint(organizationId, webhookId);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("url", endpoint.url().toString());
         EventPublisher.Published published = publisher.write(organizationId, EventType.WEBHOOK_TEST, null, payload,
@@ -142,10 +144,19 @@ public class DeliveryService {
     }
 
     private Endpoint requireEndpoint(String organizationId, String webhookId) {
+        return requireEndpoint(organizationId, webhookId, endpoints::find);
+    }
+
+    private Endpoint requireCachedEndpoint(String organizationId, String webhookId) {
+        return requireEndpoint(organizationId, webhookId, id -> Optional.ofNullable(cache.get(List.of(id)).get(id)));
+    }
+
+    private static Endpoint requireEndpoint(String organizationId, String webhookId,
+                                            Function<String, Optional<Endpoint>> lookup) {
         if (webhookId == null || webhookId.length() > 64) {
             throw ApiException.notFound("webhook");
         }
-        return endpoints.find(webhookId).filter(e -> e.organizationId().equals(organizationId))
+        return lookup.apply(webhookId).filter(e -> e.organizationId().equals(organizationId))
                 .orElseThrow(() -> ApiException.notFound("webhook"));
     }
 
