@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end delivery benchmark (docs/benchmarks.md): a running voltmsg server, events created
 # through its public GraphQL API at a set rate, loopback receivers that verify signatures.
-# Usage: bench/run-e2e.sh [--db h2|postgres] [--duration 60] [--rate 2500] [--endpoints 1] [--threads 48]
+# Usage: bench/run-e2e.sh [--db h2|postgres] [--duration 60] [--rate 2500] [--endpoints 1] [--threads 48] [--warmup 10] [--batch 1]
 # The last line printed is: RESULT events_per_s=<n> p50_ms=<n> p99_ms=<n> p999_ms=<n> rsa_sign_per_s=<n>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=h2 DURATION=60 RATE=2500 ENDPOINTS=1 THREADS=48 WARMUP=10
+DB=h2 DURATION=60 RATE=2500 ENDPOINTS=1 THREADS=48 WARMUP=10 BATCH=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;
@@ -15,6 +15,7 @@ while [ $# -gt 0 ]; do
     --endpoints) ENDPOINTS=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --batch) BATCH=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -60,9 +61,26 @@ done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { tail -50 "$WORK/server.log"; exit 1; }
 
 echo "== load"
+heap_mib() {
+  curl -s "http://127.0.0.1:$PORT/actuator/prometheus" \
+    | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s += $NF} END {printf "%.0f", s / 1048576}'
+}
+# Heap in use, sampled every second while the load runs; its peak is what -Xmx must cover.
+( while kill -0 "$SERVER_PID" 2> /dev/null; do heap_mib >> "$WORK/heap.txt"; echo >> "$WORK/heap.txt"; sleep 1; done ) &
+SAMPLER_PID=$!
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+SERVER_TICKS_BEFORE=$(cpu_ticks)
 java -Xmx1g -cp bench/target/benchmarks.jar io.voltmsg.bench.EndToEnd --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
-  --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE" --endpoints "$ENDPOINTS" --threads "$THREADS" \
+  --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE" --endpoints "$ENDPOINTS" --threads "$THREADS" --batch "$BATCH" \
   --rsa-sign-per-s "$RSA" | tee "$WORK/e2e.log" | grep -v '^RESULT'
-HEAP=$(curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
-echo "server heap in use at the end: ${HEAP} MiB (limit -Xmx512m)"
+kill "$SAMPLER_PID" 2> /dev/null || true
+CREATED=$(sed -n 's/^created \([0-9]*\) events.*/\1/p' "$WORK/e2e.log")
+python3 - "$SERVER_TICKS_BEFORE" "$(cpu_ticks)" "$(getconf CLK_TCK)" "${CREATED:-0}" <<'PY'
+import sys
+before, after, hz, created = (int(x) for x in sys.argv[1:])
+seconds = (after - before) / hz
+per_event = f", {1000 * seconds / created:.2f} ms per event created" if created else ""
+print(f"server CPU during the load (warm-up, window and drain): {seconds:.1f} s{per_event}")
+PY
+echo "server heap in use: peak $(sort -n "$WORK/heap.txt" | tail -1) MiB, at the end $(heap_mib) MiB (limit -Xmx512m)"
 grep '^RESULT' "$WORK/e2e.log"

@@ -39,7 +39,10 @@ import javax.crypto.spec.SecretKeySpec;
  * RSA and {@code v1} signatures of every request and {@code v1a} on 1%, and reports sustained
  * events/s and latency from event commit (the body's {@code createdAt}) to receipt.
  *
- * <p>Arguments: {@code --url http://127.0.0.1:8080 --token T --duration 60 --rate 2000 --endpoints 1 --threads 32}
+ * <p>Arguments: {@code --url http://127.0.0.1:8080 --token T --duration 60 --rate 2000 --endpoints 1 --threads 32
+ * --batch 1}. {@code --batch N} sends N aliased {@code sendTestEvent} mutations in one GraphQL
+ * document, as a client creating events in bulk would; each is still its own event, transaction and
+ * delivery.
  */
 public final class EndToEnd {
 
@@ -57,6 +60,7 @@ public final class EndToEnd {
         int endpoints = Integer.parseInt(options.getOrDefault("endpoints", "1"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "32"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        int batch = Integer.parseInt(options.getOrDefault("batch", "1"));
 
         Api api = new Api(url, token);
         PublicKey rsa = publicKey(api.get("/id_rsa.pub"));
@@ -73,8 +77,9 @@ public final class EndToEnd {
         }
         receivers.ed25519(api.get("/.well-known/webhook-keys"));
 
-        System.out.printf("load: %d events/s for %d s (+%d s warm-up) through %d endpoint(s), %d client threads%n",
-                rate, duration, warmup, endpoints, threads);
+        System.out.printf("load: %d events/s for %d s (+%d s warm-up) through %d endpoint(s), %d client threads, %d event(s) per request%n",
+                rate, duration, warmup, endpoints, threads, batch);
+        String mutation = batchedSendTestEvent(batch);
         long createStart = System.nanoTime();
         long warmupEnd = createStart + Duration.ofSeconds(warmup).toNanos();
         long end = warmupEnd + Duration.ofSeconds(duration).toNanos();
@@ -82,7 +87,7 @@ public final class EndToEnd {
         AtomicLong sent = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long intervalNanos = 1_000_000_000L / rate;
+        long intervalNanos = 1_000_000_000L * batch / rate;
         AtomicLong nextSlot = new AtomicLong(createStart);
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
@@ -95,30 +100,45 @@ public final class EndToEnd {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    String webhookId = webhookIds.get((int) (sent.get() % webhookIds.size()));
+                    String webhookId = webhookIds.get((int) (sent.get() / batch % webhookIds.size()));
                     try {
-                        String answer = api.graphql("mutation($w: ID!) { sendTestEvent(webhookId: $w) { id } }",
-                                "{\"w\":\"" + webhookId + "\"}");
+                        String answer = api.graphql(mutation, "{\"w\":\"" + webhookId + "\"}");
                         if (answer.contains("\"errors\"")) {
-                            errors.incrementAndGet();
+                            errors.addAndGet(batch - created(answer));
                         }
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        errors.addAndGet(batch);
                     }
-                    sent.incrementAndGet();
+                    sent.addAndGet(batch);
                 }
             });
         }
         pool.shutdown();
         pool.awaitTermination(duration + warmup + 120L, java.util.concurrent.TimeUnit.SECONDS);
-        long drainDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        // What was created but not yet received when creation stopped is a backlog; how fast it
+        // drains with no creation competing for the CPU is the delivery side's own capacity.
+        long drainStart = System.nanoTime();
+        long backlogAtStop = sent.get() - errors.get() - receivers.distinct();
+        long drainDeadline = drainStart + Duration.ofSeconds(120).toNanos();
         while (receivers.distinct() < sent.get() - errors.get() && System.nanoTime() < drainDeadline) {
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
-        Receivers.Report report = receivers.report();
+        if (backlogAtStop >= 100) {
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            long drained = backlogAtStop - (sent.get() - errors.get() - receivers.distinct());
+            System.out.printf("backlog when creation stopped: %d events, drained %d in %.1f s (%.0f events/s delivered with no creation load)%n",
+                    backlogAtStop, drained, drainSeconds, drained / drainSeconds);
+        }
+        long neverReceived = sent.get() - errors.get() - receivers.distinct();
+        Receivers.Report report = receivers.report(neverReceived);
         System.out.printf("created %d events (%d errors); received %d distinct, %d requests; bad signatures: rsa=%d v1=%d v1a=%d (v1a checked %d)%n",
                 sent.get(), errors.get(), receivers.distinct(), receivers.requests(), receivers.badRsa.get(),
                 receivers.badV1.get(), receivers.badV1a.get(), receivers.checkedV1a.get());
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os && sent.get() > 0) {
+            System.out.printf("load generator and receivers CPU: %.1f s, %.2f ms per event created%n",
+                    os.getProcessCpuTime() / 1e9, os.getProcessCpuTime() / 1e6 / sent.get());
+        }
         String rsaRate = options.getOrDefault("rsa-sign-per-s", "0");
         double ratio = Double.parseDouble(rsaRate) > 0 ? report.eventsPerSecond() / Double.parseDouble(rsaRate) : 0;
         System.out.printf("events/s sustained over the %d s window: %.0f (%.2f x the single-core RSA sign rate)%n",
@@ -128,6 +148,20 @@ public final class EndToEnd {
         receivers.stop();
         boolean ok = receivers.badRsa.get() == 0 && receivers.badV1.get() == 0 && receivers.badV1a.get() == 0;
         System.exit(ok ? 0 : 1);
+    }
+
+    /** One GraphQL document creating {@code count} test events, each field under its own alias. */
+    static String batchedSendTestEvent(int count) {
+        StringBuilder document = new StringBuilder("mutation($w: ID!) {");
+        for (int i = 0; i < count; i++) {
+            document.append(" e").append(i).append(": sendTestEvent(webhookId: $w) { id }");
+        }
+        return document.append(" }").toString();
+    }
+
+    /** How many events an answer reports as created (the others failed with an error). */
+    private static int created(String answer) {
+        return answer.split("\"id\":\"dlv_", -1).length - 1;
     }
 
     /** Loopback receivers that verify signatures and record latency per distinct event. */
@@ -148,6 +182,8 @@ public final class EndToEnd {
         private final AtomicLong latencyCount = new AtomicLong();
         private volatile long windowStart = Long.MAX_VALUE;
         private volatile long windowEnd = Long.MAX_VALUE;
+        private volatile long windowStartMillis = Long.MAX_VALUE;
+        private volatile long windowEndMillis = Long.MAX_VALUE;
         private final AtomicLong inWindow = new AtomicLong();
         private volatile PublicKey ed25519;
 
@@ -191,6 +227,10 @@ public final class EndToEnd {
         void measureFrom(long startNanos, long endNanos) {
             windowStart = startNanos;
             windowEnd = endNanos;
+            long nowMillis = System.currentTimeMillis();
+            long nowNanos = System.nanoTime();
+            windowStartMillis = nowMillis + (startNanos - nowNanos) / 1_000_000;
+            windowEndMillis = nowMillis + (endNanos - nowNanos) / 1_000_000;
         }
 
         private void verify(int port, String rsaSignature, String id, String timestamp, String signatures, byte[] body) {
@@ -235,10 +275,14 @@ public final class EndToEnd {
             }
             if (receivedNanos >= windowStart && receivedNanos < windowEnd) {
                 inWindow.incrementAndGet();
-                long latency = receivedAtMillis - Instant.parse(created.group(1)).toEpochMilli();
+            }
+            // Latency is that of the events created in the window, whenever they arrive: the
+            // backlog left by the (JIT-cold) warm-up does not count, and a late event does.
+            long createdAtMillis = Instant.parse(created.group(1)).toEpochMilli();
+            if (createdAtMillis >= windowStartMillis && createdAtMillis < windowEndMillis) {
                 long slot = latencyCount.getAndIncrement();
                 if (slot < latencies.length) {
-                    latencies[(int) slot] = latency;
+                    latencies[(int) slot] = receivedAtMillis - createdAtMillis;
                 }
             }
         }
@@ -251,9 +295,11 @@ public final class EndToEnd {
             return requests.get();
         }
 
-        Report report() {
+        /** @param neverReceived events created but not received: counted as infinitely late */
+        Report report(long neverReceived) {
             int n = (int) Math.min(latencyCount.get(), latencies.length);
-            long[] sorted = Arrays.copyOf(latencies, n);
+            long[] sorted = Arrays.copyOf(latencies, n + (int) Math.max(0, neverReceived));
+            Arrays.fill(sorted, n, sorted.length, Long.MAX_VALUE);
             Arrays.sort(sorted);
             double seconds = (windowEnd - windowStart) / 1e9;
             return new Report(inWindow.get() / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 0.999));
