@@ -80,7 +80,7 @@ public class DeliveryService {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("url", endpoint.url().toString());
         EventPublisher.Published published = publisher.write(organizationId, EventType.WEBHOOK_TEST, null, payload,
-                List.of(endpoint));
+                List.of(new Receiver(endpoint.id(), endpoint.enabled())));
         return repository.findDelivery(published.deliveryIds().get(0)).orElseThrow();
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface Endpoints {
 
     /** Endpoints of the organization that should receive a new event (deleted ones excluded). */
-    List<Endpoint> receiversOf(String organizationId);
+    List<Receiver> receiversOf(String organizationId);
 
     /** The endpoint, unless it was deleted. */
     Optional<Endpoint> find(String endpointId);

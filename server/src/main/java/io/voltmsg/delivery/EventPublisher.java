@@ -41,7 +41,22 @@ public class EventPublisher {
     /** Returns the new event's id. {@code messageId} may be null for events not about a message. */
     @Transactional
     public String publish(String organizationId, EventType type, String messageId, Map<String, ?> payload) {
-        return write(organizationId, type, messageId, payload, endpoints.receiversOf(organizationId)).eventId();
+        return publish(organizationId, messageId, payload, List.of(type)).get(0);
+    }
+
+    /**
+     * Records one event per type, in this order, with the same payload (a message that is
+     * delivered is also finalized); the organization's endpoints are read once. Returns the
+     * new events' ids.
+     */
+    @Transactional
+    public List<String> publish(String organizationId, String messageId, Map<String, ?> payload, List<EventType> types) {
+        List<Receiver> receivers = endpoints.receiversOf(organizationId);
+        List<String> eventIds = new ArrayList<>(types.size());
+        for (EventType type : types) {
+            eventIds.add(write(organizationId, type, messageId, payload, receivers).eventId());
+        }
+        return eventIds;
     }
 
     /** The new event and its deliveries, in the order of the receivers. */
@@ -53,7 +68,7 @@ public class EventPublisher {
      * endpoint, {@code PENDING}, or {@code SKIPPED} when the endpoint is disabled.
      */
     Published write(String organizationId, EventType type, String messageId, Map<String, ?> payload,
-                    List<Endpoint> receivers) {
+                    List<Receiver> receivers) {
         Instant now = Times.now(clock);
         String eventId = Ids.newId("evt", now);
         long sequence = repository.nextSequence();
@@ -66,10 +81,10 @@ public class EventPublisher {
         BodySignature signature = signing.signBody(body);
         repository.insertEvent(eventId, organizationId, type, messageId, sequence, now, body, signature);
         List<String> deliveryIds = new ArrayList<>(receivers.size());
-        for (Endpoint endpoint : receivers) {
+        for (Receiver receiver : receivers) {
             String deliveryId = Ids.newId("dlv", now);
-            repository.insertDelivery(deliveryId, eventId, endpoint.id(),
-                    endpoint.enabled() ? DeliveryRepository.PENDING : DeliveryRepository.SKIPPED, now, messageId, sequence);
+            repository.insertDelivery(deliveryId, eventId, receiver.endpointId(),
+                    receiver.enabled() ? DeliveryRepository.PENDING : DeliveryRepository.SKIPPED, now, messageId, sequence);
             deliveryIds.add(deliveryId);
         }
         wakeDispatcherAfterCommit();

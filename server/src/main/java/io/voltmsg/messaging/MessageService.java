@@ -421,10 +421,7 @@ public class MessageService {
             throw new IllegalStateException("change disagrees with the lifecycle: " + trigger);
         }
         repository.update(updated, null);
-        Map<String, Object> payload = Payloads.of(updated);
-        for (EventType type : types) {
-            events.publish(updated.organizationId(), type, updated.id(), payload);
-        }
+        events.publish(updated.organizationId(), updated.id(), Payloads.of(updated), List.of(types));
     }
 
     private Message queue(String organizationId, String from, String to, String body, String key, Instant now) {

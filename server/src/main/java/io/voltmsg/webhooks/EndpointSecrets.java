@@ -7,6 +7,7 @@ import io.voltmsg.signing.WebhookSecrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +50,16 @@ class EndpointSecrets {
 
     /** The secrets that sign now, newest first. */
     List<String> active(String webhookId) {
-        return repository.active(webhookId, Times.now(clock)).stream()
-                .map(s -> secrets.open(s.sealed(), s.id()))
-                .toList();
+        return activeOf(List.of(webhookId)).getOrDefault(webhookId, List.of());
     }
 
-    /** The active secrets of each live webhook of the organization, newest first. */
-    Map<String, List<String>> activeOfOrganization(String organizationId) {
+    /** The secrets that sign now of each of the webhooks (those with none are absent), newest first. */
+    Map<String, List<String>> activeOf(Collection<String> webhookIds) {
         Map<String, List<String>> out = new HashMap<>();
-        for (WebhookSecretRepository.SealedSecret s : repository.activeOfOrganization(organizationId, Times.now(clock))) {
+        if (webhookIds.isEmpty()) {
+            return out;
+        }
+        for (WebhookSecretRepository.SealedSecret s : repository.active(webhookIds, Times.now(clock))) {
             out.computeIfAbsent(s.webhookId(), k -> new ArrayList<>()).add(secrets.open(s.sealed(), s.id()));
         }
         return out;

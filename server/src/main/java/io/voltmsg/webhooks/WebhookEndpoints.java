@@ -2,6 +2,7 @@ package io.voltmsg.webhooks;
 
 import io.voltmsg.delivery.Endpoint;
 import io.voltmsg.delivery.Endpoints;
+import io.voltmsg.delivery.Receiver;
 import io.voltmsg.shared.Times;
 import java.net.URI;
 import java.time.Clock;
@@ -27,11 +28,8 @@ class WebhookEndpoints implements Endpoints {
     }
 
     @Override
-    public List<Endpoint> receiversOf(String organizationId) {
-        Map<String, List<String>> active = secrets.activeOfOrganization(organizationId);
-        return repository.list(organizationId).stream()
-                .map(w -> toEndpoint(w, active.getOrDefault(w.id(), List.of())))
-                .toList();
+    public List<Receiver> receiversOf(String organizationId) {
+        return repository.list(organizationId).stream().map(w -> new Receiver(w.id(), w.enabled())).toList();
     }
 
     @Override
@@ -41,9 +39,11 @@ class WebhookEndpoints implements Endpoints {
 
     @Override
     public Map<String, Endpoint> findAll(Collection<String> endpointIds) {
+        List<Webhook> webhooks = repository.findAllAnyOrganization(endpointIds);
+        Map<String, List<String>> active = secrets.activeOf(webhooks.stream().map(Webhook::id).toList());
         Map<String, Endpoint> found = new HashMap<>();
-        for (Webhook webhook : repository.findAllAnyOrganization(endpointIds)) {
-            found.put(webhook.id(), toEndpoint(webhook, secrets.active(webhook.id())));
+        for (Webhook webhook : webhooks) {
+            found.put(webhook.id(), toEndpoint(webhook, active.getOrDefault(webhook.id(), List.of())));
         }
         return found;
     }

@@ -2,6 +2,7 @@ package io.voltmsg.webhooks;
 
 import io.voltmsg.shared.Times;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,26 +28,14 @@ class WebhookSecretRepository {
                 .update();
     }
 
-    /** Secrets that still sign at {@code now}, newest first. */
-    List<SealedSecret> active(String webhookId, Instant now) {
+    /** Secrets of the given webhooks that still sign at {@code now}, newest first: one query for a whole batch. */
+    List<SealedSecret> active(Collection<String> webhookIds, Instant now) {
         return jdbc.sql("""
                         select id, webhook_id, secret_enc, created_at, expires_at from webhook_secrets
-                        where webhook_id = ? and (expires_at is null or expires_at > ?)
+                        where webhook_id in (:ids) and (expires_at is null or expires_at > :now)
                         order by created_at desc, id desc""")
-                .params(webhookId, Times.sql(now))
-                .query((rs, n) -> new SealedSecret(rs.getString(1), rs.getString(2), rs.getBytes(3),
-                        Times.fromSql(rs.getObject(4)), Times.fromSql(rs.getObject(5))))
-                .list();
-    }
-
-    /** Active secrets of every live webhook of the organization, newest first: one query for a whole fan-out. */
-    List<SealedSecret> activeOfOrganization(String organizationId, Instant now) {
-        return jdbc.sql("""
-                        select s.id, s.webhook_id, s.secret_enc, s.created_at, s.expires_at
-                        from webhook_secrets s join webhooks w on w.id = s.webhook_id
-                        where w.organization_id = ? and w.deleted_at is null and (s.expires_at is null or s.expires_at > ?)
-                        order by s.created_at desc, s.id desc""")
-                .params(organizationId, Times.sql(now))
+                .param("ids", webhookIds)
+                .param("now", Times.sql(now))
                 .query((rs, n) -> new SealedSecret(rs.getString(1), rs.getString(2), rs.getBytes(3),
                         Times.fromSql(rs.getObject(4)), Times.fromSql(rs.getObject(5))))
                 .list();

@@ -70,7 +70,7 @@ public final class TestDatabase {
         try {
             Path dir = Files.createTempDirectory("voltmsg-test-h2-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-            return new TestDatabase("jdbc:h2:file:" + dir.resolve("voltmsg") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa");
+            return new TestDatabase("jdbc:h2:file:" + dir.resolve("voltmsg") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64", "sa");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
