@@ -29,7 +29,7 @@ PORT=${VOLTMSG_BENCH_PORT:-18090}
 TOKEN="bench-token-$(openssl rand -hex 16)"
 PROPS=(--server.port="$PORT" --voltmsg.data-dir="$WORK/data" --voltmsg.bootstrap.token="$TOKEN"
        --voltmsg.webhooks.allowed-networks=127.0.0.0/8 --voltmsg.carrier.simulator.port=0
-       --logging.level.root=WARN --logging.level.io.voltmsg=WARN)
+       --logging.level.root=WARN --logging.level.io.voltmsg=WARN ${VOLTMSG_BENCH_SERVER_ARGS:-})
 DBNAME=""
 SERVER_PID=""
 cleanup() {
@@ -74,7 +74,7 @@ java -Xmx1g -cp bench/target/benchmarks.jar io.voltmsg.bench.EndToEnd --url "htt
   --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE" --endpoints "$ENDPOINTS" --threads "$THREADS" --batch "$BATCH" \
   --rsa-sign-per-s "$RSA" | tee "$WORK/e2e.log" | grep -v '^RESULT'
 kill "$SAMPLER_PID" 2> /dev/null || true
-CREATED=$(sed -n 's/^created \([0-9]*\) events.*/\1/p' "$WORK/e2e.log")
+CREATED=$(sed -n 's/^created \([0-9]*\) events (.*/\1/p' "$WORK/e2e.log")
 python3 - "$SERVER_TICKS_BEFORE" "$(cpu_ticks)" "$(getconf CLK_TCK)" "${CREATED:-0}" <<'PY'
 import sys
 before, after, hz, created = (int(x) for x in sys.argv[1:])

@@ -80,41 +80,22 @@ public final class EndToEnd {
         System.out.printf("load: %d events/s for %d s (+%d s warm-up) through %d endpoint(s), %d client threads, %d event(s) per request%n",
                 rate, duration, warmup, endpoints, threads, batch);
         String mutation = batchedSendTestEvent(batch);
-        long createStart = System.nanoTime();
-        long warmupEnd = createStart + Duration.ofSeconds(warmup).toNanos();
-        long end = warmupEnd + Duration.ofSeconds(duration).toNanos();
-        receivers.measureFrom(warmupEnd, end);
         AtomicLong sent = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long intervalNanos = 1_000_000_000L * batch / rate;
-        AtomicLong nextSlot = new AtomicLong(createStart);
-        for (int t = 0; t < threads; t++) {
-            pool.submit(() -> {
-                while (true) {
-                    long slot = nextSlot.getAndAdd(intervalNanos);
-                    if (slot >= end) {
-                        return;
-                    }
-                    long wait = slot - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    String webhookId = webhookIds.get((int) (sent.get() / batch % webhookIds.size()));
-                    try {
-                        String answer = api.graphql(mutation, "{\"w\":\"" + webhookId + "\"}");
-                        if (answer.contains("\"errors\"")) {
-                            errors.addAndGet(batch - created(answer));
-                        }
-                    } catch (Exception e) {
-                        errors.addAndGet(batch);
-                    }
-                    sent.addAndGet(batch);
-                }
-            });
+        Creator creator = new Creator(api, mutation, webhookIds, batch, threads, sent, errors);
+        // Warm-up (the server's JIT is cold), then let everything arrive before measuring, so that
+        // the window starts with no backlog and its latencies are the steady state's.
+        creator.run(rate, Duration.ofSeconds(warmup));
+        long settleDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (receivers.distinct() < sent.get() - errors.get() && System.nanoTime() < settleDeadline) {
+            Thread.sleep(20);
         }
-        pool.shutdown();
-        pool.awaitTermination(duration + warmup + 120L, java.util.concurrent.TimeUnit.SECONDS);
+        long createdBefore = sent.get();
+        long windowStart = System.nanoTime();
+        long windowEnd = windowStart + Duration.ofSeconds(duration).toNanos();
+        receivers.measureFrom(windowStart, windowEnd);
+        creator.run(rate, Duration.ofSeconds(duration));
+        long createdInWindow = sent.get() - createdBefore;
         // What was created but not yet received when creation stopped is a backlog; how fast it
         // drains with no creation competing for the CPU is the delivery side's own capacity.
         long drainStart = System.nanoTime();
@@ -129,6 +110,8 @@ public final class EndToEnd {
             System.out.printf("backlog when creation stopped: %d events, drained %d in %.1f s (%.0f events/s delivered with no creation load)%n",
                     backlogAtStop, drained, drainSeconds, drained / drainSeconds);
         }
+        System.out.printf("created %.0f events/s through the API in the window (offered %d/s)%n",
+                createdInWindow / ((drainStart - windowStart) / 1e9), rate);
         long neverReceived = sent.get() - errors.get() - receivers.distinct();
         Receivers.Report report = receivers.report(neverReceived);
         System.out.printf("created %d events (%d errors); received %d distinct, %d requests; bad signatures: rsa=%d v1=%d v1a=%d (v1a checked %d)%n",
@@ -148,6 +131,53 @@ public final class EndToEnd {
         receivers.stop();
         boolean ok = receivers.badRsa.get() == 0 && receivers.badV1.get() == 0 && receivers.badV1a.get() == 0;
         System.exit(ok ? 0 : 1);
+    }
+
+    /** Creates events through the API at a set rate from a pool of client threads. */
+    record Creator(Api api, String mutation, List<String> webhookIds, int batch, int threads, AtomicLong sent,
+                   AtomicLong errors) {
+
+        /**
+         * Offers {@code rate} events/s for {@code period}. Creation stops when the period ends even
+         * when the server fell behind: the slots left are not created, rather than sent late.
+         */
+        void run(int rate, Duration period) throws InterruptedException {
+            long start = System.nanoTime();
+            long end = start + period.toNanos();
+            long intervalNanos = 1_000_000_000L * batch / rate;
+            AtomicLong nextSlot = new AtomicLong(start);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> {
+                    while (true) {
+                        long slot = nextSlot.getAndAdd(intervalNanos);
+                        if (slot >= end || System.nanoTime() >= end) {
+                            return;
+                        }
+                        long wait = slot - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        createOnce();
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(period.toSeconds() + 120L, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        private void createOnce() {
+            String webhookId = webhookIds.get((int) (sent.get() / batch % webhookIds.size()));
+            try {
+                String answer = api.graphql(mutation, "{\"w\":\"" + webhookId + "\"}");
+                if (answer.contains("\"errors\"")) {
+                    errors.addAndGet(batch - created(answer));
+                }
+            } catch (Exception e) {
+                errors.addAndGet(batch);
+            }
+            sent.addAndGet(batch);
+        }
     }
 
     /** One GraphQL document creating {@code count} test events, each field under its own alias. */
