@@ -59,12 +59,10 @@ class RowClaimsTest {
     void takesTheFirstDueRowsInQueueOrderAndSkipsRowsAnotherSessionHolds(boolean lockWhileChoosing) throws SQLException {
         RowClaims claims = RowClaims.lockingWhileChoosing(lockWhileChoosing);
         try (Connection first = transaction(); Connection second = transaction()) {
-            List<String> firstClaim = claims.lock(client(first), DUE, "q", "q.status, q.due_at",
-                    Map.of("now", Times.sql(NOW)), 10);
+            List<String> firstClaim = claim(claims, first, NOW, 10);
             assertThat(firstClaim).containsExactly(expectedQueue().subList(0, 10).toArray(String[]::new));
 
-            List<String> secondClaim = claims.lock(client(second), DUE, "q", "q.status, q.due_at",
-                    Map.of("now", Times.sql(NOW)), 10);
+            List<String> secondClaim = claim(claims, second, NOW, 10);
             assertThat(secondClaim).doesNotContainAnyElementsOf(firstClaim);
             if (lockWhileChoosing && TestDatabase.isPostgres()) {
                 // PostgreSQL stops locking at the limit: instances sharing it each get their own rows.
@@ -84,10 +82,9 @@ class RowClaimsTest {
     void rowsAreFreeAgainWhenTheHoldingTransactionEnds(boolean lockWhileChoosing) throws SQLException {
         RowClaims claims = RowClaims.lockingWhileChoosing(lockWhileChoosing);
         try (Connection first = transaction(); Connection second = transaction()) {
-            claims.lock(client(first), DUE, "q", "q.status, q.due_at", Map.of("now", Times.sql(NOW)), 5);
+            claim(claims, first, NOW, 5);
             first.rollback();
-            assertThat(claims.lock(client(second), DUE, "q", "q.status, q.due_at", Map.of("now", Times.sql(NOW)), 5))
-                    .containsExactly(expectedQueue().subList(0, 5).toArray(String[]::new));
+            assertThat(claim(claims, second, NOW, 5)).containsExactly(expectedQueue().subList(0, 5).toArray(String[]::new));
             second.rollback();
         }
     }
@@ -96,8 +93,8 @@ class RowClaimsTest {
     @ValueSource(booleans = {true, false})
     void anEmptyQueueGivesNothing(boolean lockWhileChoosing) throws SQLException {
         try (Connection connection = transaction()) {
-            assertThat(RowClaims.lockingWhileChoosing(lockWhileChoosing).lock(client(connection), DUE, "q",
-                    "q.status, q.due_at", Map.of("now", Times.sql(NOW.minusSeconds(3600))), 10)).isEmpty();
+            assertThat(claim(RowClaims.lockingWhileChoosing(lockWhileChoosing), connection, NOW.minusSeconds(3600), 10))
+                    .isEmpty();
             connection.rollback();
         }
     }
@@ -113,8 +110,10 @@ class RowClaimsTest {
         return ids;
     }
 
-    private static JdbcClient client(Connection connection) {
-        return JdbcClient.create(new SingleConnectionDataSource(connection, true));
+    /** Claims due rows in the connection's open transaction. */
+    private static List<String> claim(RowClaims claims, Connection connection, Instant now, int limit) {
+        JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        return claims.lock(jdbc, DUE, "q", "q.status, q.due_at", Map.of("now", Times.sql(now)), limit);
     }
 
     private static Connection transaction() throws SQLException {
