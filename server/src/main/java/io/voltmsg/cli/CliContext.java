@@ -2,6 +2,7 @@ package io.voltmsg.cli;
 
 import io.voltmsg.accounts.AccountService;
 import io.voltmsg.shared.SharedConfiguration;
+import io.voltmsg.shared.Databases;
 import io.voltmsg.shared.VoltmsgProperties;
 import io.voltmsg.signing.SigningProperties;
 import io.voltmsg.signing.SigningService;
@@ -40,7 +41,10 @@ class CliContext {
                 .username(env.getProperty("spring.datasource.username"))
                 .password(env.getProperty("spring.datasource.password"))
                 .build();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // The same locations as the server's spring.flyway.locations, with {vendor} resolved.
+        String vendor = Databases.isPostgres(dataSource) ? "postgresql" : "h2";
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .load().migrate();
         return dataSource;
     }
 

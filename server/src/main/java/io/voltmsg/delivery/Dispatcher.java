@@ -169,7 +169,10 @@ class Dispatcher implements SmartLifecycle {
         }
         Instant now = Times.now(clock);
         Set<String> saturated = saturatedEndpoints();
+        long started = System.nanoTime();
         List<String> ids = transactions.execute(tx -> repository.claimDue(now, now.plus(properties.lease()), room, saturated));
+        log.debug("claimed {} of {} wanted in {} ms; saturated endpoints {}", ids == null ? 0 : ids.size(), room,
+                (System.nanoTime() - started) / 1_000_000, saturated);
         if (ids == null || ids.isEmpty()) {
             return 0;
         }

@@ -101,6 +101,7 @@ final class OutcomeWriter {
     }
 
     private void write(List<Item> batch) {
+        long started = System.nanoTime();
         try {
             transactions.executeWithoutResult(tx -> repository.write(batch.stream().map(Item::outcome).toList(),
                     Times.now(clock)));
@@ -124,6 +125,7 @@ final class OutcomeWriter {
                 log.warn("Updating the health of endpoint {} failed: {}", item.outcome().endpointId(), e.toString());
             }
         }
+        log.debug("wrote {} outcomes in {} ms", batch.size(), (System.nanoTime() - started) / 1_000_000);
         written.accept(batch);
     }
 }
