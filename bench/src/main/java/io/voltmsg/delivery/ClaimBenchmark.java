@@ -65,7 +65,9 @@ public class ClaimBenchmark {
     @Setup(Level.Trial)
     public void createBacklog() throws Exception {
         dataSource = new SingleConnectionDataSource(openDatabase(), true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + ("postgres".equals(db) ? "postgresql" : "h2"))
+                .load().migrate();
         repository = new DeliveryRepository(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
                 RowClaims.forDatabase(dataSource));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
