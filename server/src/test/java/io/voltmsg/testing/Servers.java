@@ -2,10 +2,12 @@ package io.voltmsg.testing;
 
 import io.voltmsg.VoltmsgApplication;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /** Starts a whole voltmsg server in this JVM on a database of a test's choosing, for start/stop scenarios. */
 public final class Servers {
@@ -27,10 +29,20 @@ public final class Servers {
     }
 
     public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return start(properties, null);
+    }
+
+    /** Starts a server whose every time decision asks {@code clock} (the real clock when null). */
+    public static ConfigurableApplicationContext start(Map<String, Object> properties, Clock clock) {
         // Command-line style arguments outrank everything, so the caller's values win over
         // application.yml and over anything another test left in the environment.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(VoltmsgApplication.class).run(args);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(VoltmsgApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> ((GenericApplicationContext) context).registerBean("testClock", Clock.class,
+                    () -> clock, definition -> definition.setPrimary(true)));
+        }
+        return builder.run(args);
     }
 
     public static int port(ConfigurableApplicationContext context) {
