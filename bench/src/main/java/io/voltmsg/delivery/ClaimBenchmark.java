@@ -1,5 +1,6 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.shared.Databases;
 import io.voltmsg.shared.RowClaims;
 import io.voltmsg.signing.BodySignature;
 import java.nio.charset.StandardCharsets;
@@ -65,9 +66,7 @@ public class ClaimBenchmark {
     @Setup(Level.Trial)
     public void createBacklog() throws Exception {
         dataSource = new SingleConnectionDataSource(openDatabase(), true);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + ("postgres".equals(db) ? "postgresql" : "h2"))
-                .load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(Databases.migrationLocations(dataSource)).load().migrate();
         repository = new DeliveryRepository(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
                 RowClaims.forDatabase(dataSource));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

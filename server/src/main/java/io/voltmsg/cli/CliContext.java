@@ -41,10 +41,7 @@ class CliContext {
                 .username(env.getProperty("spring.datasource.username"))
                 .password(env.getProperty("spring.datasource.password"))
                 .build();
-        // The same locations as the server's spring.flyway.locations, with {vendor} resolved.
-        String vendor = Databases.isPostgres(dataSource) ? "postgresql" : "h2";
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(Databases.migrationLocations(dataSource)).load().migrate();
         return dataSource;
     }
 

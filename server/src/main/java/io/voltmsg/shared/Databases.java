@@ -10,6 +10,15 @@ public final class Databases {
     private Databases() {
     }
 
+    /**
+     * Where the Flyway migrations for this database are: the shared ones and those only it can
+     * run. The server gets the same from {@code spring.flyway.locations} ({@code {vendor}}).
+     */
+    public static String[] migrationLocations(DataSource dataSource) {
+        return new String[] {"classpath:db/migration",
+                "classpath:db/vendor/" + (isPostgres(dataSource) ? "postgresql" : "h2")};
+    }
+
     public static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
