@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # End-to-end delivery benchmark (docs/benchmarks.md): a running voltmsg server, events created
 # through its public GraphQL API at a set rate, loopback receivers that verify signatures.
-# Usage: bench/run-e2e.sh [--db h2|postgres] [--duration 60] [--rate 2500] [--endpoints 1] [--threads 48] [--warmup 10] [--batch 1]
+# Usage: bench/run-e2e.sh [--db h2|postgres] [--source outbound|inbound|test] [--duration 60] [--rate 2500]
+#                         [--endpoints 1] [--threads 48] [--warmup 10] [--batch 1]
+# --source: createMessage (3 events per message, the default), simulateInboundMessage (1) or sendTestEvent (1).
 # The last line printed is: RESULT events_per_s=<n> p50_ms=<n> p99_ms=<n> p999_ms=<n> rsa_sign_per_s=<n>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=h2 DURATION=60 RATE=2500 ENDPOINTS=1 THREADS=48 WARMUP=10 BATCH=1
+DB=h2 SOURCE=outbound DURATION=60 RATE=2500 ENDPOINTS=1 THREADS=48 WARMUP=10 BATCH=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;
+    --source) SOURCE=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --endpoints) ENDPOINTS=$2; shift 2 ;;
@@ -27,8 +30,11 @@ fi
 WORK=$(mktemp -d)
 PORT=${VOLTMSG_BENCH_PORT:-18090}
 TOKEN="bench-token-$(openssl rand -hex 16)"
+NUMBER=+15550100001
 PROPS=(--server.port="$PORT" --voltmsg.data-dir="$WORK/data" --voltmsg.bootstrap.token="$TOKEN"
+       --voltmsg.bootstrap.phone-number="$NUMBER"
        --voltmsg.webhooks.allowed-networks=127.0.0.0/8 --voltmsg.carrier.simulator.port=0
+       --voltmsg.carrier.smpp.throughput=0
        --logging.level.root=WARN --logging.level.io.voltmsg=WARN ${VOLTMSG_BENCH_SERVER_ARGS:-})
 DBNAME=""
 SERVER_PID=""
@@ -71,6 +77,7 @@ SAMPLER_PID=$!
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 SERVER_TICKS_BEFORE=$(cpu_ticks)
 java -Xmx1g -cp bench/target/benchmarks.jar io.voltmsg.bench.EndToEnd --url "http://127.0.0.1:$PORT" --token "$TOKEN" \
+  --source "$SOURCE" --number "$NUMBER" \
   --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE" --endpoints "$ENDPOINTS" --threads "$THREADS" --batch "$BATCH" \
   --rsa-sign-per-s "$RSA" | tee "$WORK/e2e.log" | grep -v '^RESULT'
 kill "$SAMPLER_PID" 2> /dev/null || true

@@ -35,14 +35,15 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * End-to-end load generator: creates events at a set rate through the public GraphQL API of a
- * running server ({@code sendTestEvent}), receives them on loopback receivers that verify the
- * RSA and {@code v1} signatures of every request and {@code v1a} on 1%, and reports sustained
- * events/s and latency from event commit (the body's {@code createdAt}) to receipt.
+ * running server, receives them on loopback receivers that verify the RSA and {@code v1}
+ * signatures of every request and {@code v1a} on 1%, and reports sustained events/s and latency
+ * from event commit (the body's {@code createdAt}) to receipt.
  *
- * <p>Arguments: {@code --url http://127.0.0.1:8080 --token T --duration 60 --rate 2000 --endpoints 1 --threads 32
- * --batch 1}. {@code --batch N} sends N aliased {@code sendTestEvent} mutations in one GraphQL
- * document, as a client creating events in bulk would; each is still its own event, transaction and
- * delivery.
+ * <p>Arguments: {@code --url http://127.0.0.1:8080 --token T --source outbound --number +15550100001
+ * --duration 60 --rate 2000 --endpoints 1 --threads 32 --batch 1}. {@code --source} says what creates
+ * the events (see {@link Source}); {@code --rate} is in events/s whatever the source. {@code --batch N}
+ * sends N aliased mutations in one GraphQL document, as a client creating in bulk would; each is still
+ * its own message or event, transaction and delivery.
  */
 public final class EndToEnd {
 
@@ -61,6 +62,8 @@ public final class EndToEnd {
         int threads = Integer.parseInt(options.getOrDefault("threads", "32"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "1"));
+        Source source = Source.valueOf(options.getOrDefault("source", "outbound").toUpperCase(java.util.Locale.ROOT));
+        String number = options.getOrDefault("number", "+15550100001");
 
         Api api = new Api(url, token);
         PublicKey rsa = publicKey(api.get("/id_rsa.pub"));
@@ -77,12 +80,11 @@ public final class EndToEnd {
         }
         receivers.ed25519(api.get("/.well-known/webhook-keys"));
 
-        System.out.printf("load: %d events/s for %d s (+%d s warm-up) through %d endpoint(s), %d client threads, %d event(s) per request%n",
-                rate, duration, warmup, endpoints, threads, batch);
-        String mutation = batchedSendTestEvent(batch);
+        System.out.printf("load: %d events/s for %d s (+%d s warm-up) through %d endpoint(s), %d client threads, %d %s per request (%s)%n",
+                rate, duration, warmup, endpoints, threads, batch, source.mutation, source.description);
         AtomicLong sent = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        Creator creator = new Creator(api, mutation, webhookIds, batch, threads, sent, errors);
+        Creator creator = new Creator(api, source, number, webhookIds, batch, threads, sent, errors);
         // Warm-up (the server's JIT is cold), then let everything arrive before measuring, so that
         // the window starts with no backlog and its latencies are the steady state's.
         creator.run(rate, Duration.ofSeconds(warmup));
@@ -133,9 +135,75 @@ public final class EndToEnd {
         System.exit(ok ? 0 : 1);
     }
 
+    /**
+     * What creates the events, always through the public API. Events per call is what each call
+     * leads to at every endpoint: a message sent to an ordinary number is {@code message.sent},
+     * {@code message.delivered} and {@code message.finalized} (the embedded SMSC's DELIVRD receipt).
+     */
+    enum Source {
+        /** {@code createMessage} to a random ordinary number, over SMPP to the embedded SMSC. */
+        OUTBOUND("createMessage", 3, "msg_", "messages sent through the embedded SMSC, 3 events each"),
+        /** {@code simulateInboundMessage}: a real deliver_sm from the embedded SMSC, one {@code message.received}. */
+        INBOUND("simulateInboundMessage", 1, "msg_", "inbound messages through the embedded SMSC, 1 event each"),
+        /** {@code sendTestEvent}: one {@code webhook.test} event, no messaging. */
+        TEST("sendTestEvent", 1, "dlv_", "webhook.test events, 1 each");
+
+        final String mutation;
+        final int eventsPerCall;
+        private final String createdIdPrefix;
+        final String description;
+
+        Source(String mutation, int eventsPerCall, String createdIdPrefix, String description) {
+            this.mutation = mutation;
+            this.eventsPerCall = eventsPerCall;
+            this.createdIdPrefix = createdIdPrefix;
+            this.description = description;
+        }
+
+        /** One GraphQL document making {@code count} calls, each under its own alias, all through variables. */
+        String document(int count) {
+            if (this == TEST) {
+                StringBuilder document = new StringBuilder("mutation($w: ID!) {");
+                for (int i = 0; i < count; i++) {
+                    document.append(" e").append(i).append(": sendTestEvent(webhookId: $w) { id }");
+                }
+                return document.append(" }").toString();
+            }
+            StringBuilder declarations = new StringBuilder("mutation($n: String!, $b: String!");
+            StringBuilder fields = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                declarations.append(", $h").append(i).append(": String!");
+                fields.append(" m").append(i).append(": ").append(mutation).append(this == OUTBOUND
+                        ? "(from: $n, to: $h" + i + ", body: $b) { id }"
+                        : "(from: $h" + i + ", to: $n, body: $b) { id }");
+            }
+            return declarations.append(") {").append(fields).append(" }").toString();
+        }
+
+        /** Variables for one document: the organization's number, a handset number per call. */
+        String variables(int count, String number, String webhookId) {
+            if (this == TEST) {
+                return "{\"w\":\"" + webhookId + "\"}";
+            }
+            StringBuilder json = new StringBuilder("{\"n\":\"").append(number)
+                    .append("\",\"b\":\"voltmsg benchmark: hello from the load generator\"");
+            for (int i = 0; i < count; i++) {
+                // +1555 and seven digits: never one of the simulator's failure numbers (+1500555000x).
+                json.append(",\"h").append(i).append("\":\"+1555").append(ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000))
+                        .append('"');
+            }
+            return json.append('}').toString();
+        }
+
+        /** How many calls an answer reports as done (the others failed with an error). */
+        int created(String answer) {
+            return answer.split("\"id\":\"" + createdIdPrefix, -1).length - 1;
+        }
+    }
+
     /** Creates events through the API at a set rate from a pool of client threads. */
-    record Creator(Api api, String mutation, List<String> webhookIds, int batch, int threads, AtomicLong sent,
-                   AtomicLong errors) {
+    record Creator(Api api, Source source, String number, List<String> webhookIds, int batch, int threads,
+                   AtomicLong sent, AtomicLong errors) {
 
         /**
          * Offers {@code rate} events/s for {@code period}. Creation stops when the period ends even
@@ -144,7 +212,7 @@ public final class EndToEnd {
         void run(int rate, Duration period) throws InterruptedException {
             long start = System.nanoTime();
             long end = start + period.toNanos();
-            long intervalNanos = 1_000_000_000L * batch / rate;
+            long intervalNanos = 1_000_000_000L * batch * source.eventsPerCall / rate;
             AtomicLong nextSlot = new AtomicLong(start);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             for (int t = 0; t < threads; t++) {
@@ -168,30 +236,17 @@ public final class EndToEnd {
 
         private void createOnce() {
             String webhookId = webhookIds.get((int) (sent.get() / batch % webhookIds.size()));
+            int events = batch * source.eventsPerCall * (source == Source.TEST ? 1 : webhookIds.size());
             try {
-                String answer = api.graphql(mutation, "{\"w\":\"" + webhookId + "\"}");
+                String answer = api.graphql(source.document(batch), source.variables(batch, number, webhookId));
                 if (answer.contains("\"errors\"")) {
-                    errors.addAndGet(batch - created(answer));
+                    errors.addAndGet((long) (batch - source.created(answer)) * events / batch);
                 }
             } catch (Exception e) {
-                errors.addAndGet(batch);
+                errors.addAndGet(events);
             }
-            sent.addAndGet(batch);
+            sent.addAndGet(events);
         }
-    }
-
-    /** One GraphQL document creating {@code count} test events, each field under its own alias. */
-    static String batchedSendTestEvent(int count) {
-        StringBuilder document = new StringBuilder("mutation($w: ID!) {");
-        for (int i = 0; i < count; i++) {
-            document.append(" e").append(i).append(": sendTestEvent(webhookId: $w) { id }");
-        }
-        return document.append(" }").toString();
-    }
-
-    /** How many events an answer reports as created (the others failed with an error). */
-    private static int created(String answer) {
-        return answer.split("\"id\":\"dlv_", -1).length - 1;
     }
 
     /** Loopback receivers that verify signatures and record latency per distinct event. */
@@ -229,11 +284,14 @@ public final class EndToEnd {
                 long receivedAt = System.currentTimeMillis();
                 long receivedNanos = System.nanoTime();
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                verify(port, exchange.getRequestHeaders().getFirst("X-Respond-Flow-Signature"),
-                        exchange.getRequestHeaders().getFirst("webhook-id"),
-                        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                        exchange.getRequestHeaders().getFirst("webhook-signature"), body);
-                record(new String(body, StandardCharsets.UTF_8), receivedAt, receivedNanos);
+                // The registration's test request comes before its secret can be read: not an event of the load.
+                if (secrets.containsKey(port)) {
+                    verify(port, exchange.getRequestHeaders().getFirst("X-Respond-Flow-Signature"),
+                            exchange.getRequestHeaders().getFirst("webhook-id"),
+                            exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                            exchange.getRequestHeaders().getFirst("webhook-signature"), body);
+                    record(new String(body, StandardCharsets.UTF_8), receivedAt, receivedNanos);
+                }
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
@@ -264,9 +322,6 @@ public final class EndToEnd {
         }
 
         private void verify(int port, String rsaSignature, String id, String timestamp, String signatures, byte[] body) {
-            if (!secrets.containsKey(port)) {
-                return; // the registration test, sent before its secret can be read
-            }
             try {
                 Signature verifier = Signature.getInstance("SHA256withRSA");
                 verifier.initVerify(rsa);
