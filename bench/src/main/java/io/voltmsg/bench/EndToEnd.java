@@ -82,9 +82,13 @@ public final class EndToEnd {
 
         System.out.printf("load: %d events/s for %d s (+%d s warm-up) through %d endpoint(s), %d client threads, %d %s per request (%s)%n",
                 rate, duration, warmup, endpoints, threads, batch, source.mutation, source.description);
+        if (endpoints > 1 && source != Source.TEST) {
+            System.out.printf("fan-out: every event reaches %d endpoints; the figures below count deliveries (events x %d)%n",
+                    endpoints, endpoints);
+        }
         AtomicLong sent = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        Creator creator = new Creator(api, source, number, webhookIds, batch, threads, sent, errors);
+        Creator creator = new Creator(api, source, source.document(batch), number, webhookIds, batch, threads, sent, errors);
         // Warm-up (the server's JIT is cold), then let everything arrive before measuring, so that
         // the window starts with no backlog and its latencies are the steady state's.
         creator.run(rate, Duration.ofSeconds(warmup));
@@ -202,8 +206,8 @@ public final class EndToEnd {
     }
 
     /** Creates events through the API at a set rate from a pool of client threads. */
-    record Creator(Api api, Source source, String number, List<String> webhookIds, int batch, int threads,
-                   AtomicLong sent, AtomicLong errors) {
+    record Creator(Api api, Source source, String document, String number, List<String> webhookIds, int batch,
+                   int threads, AtomicLong sent, AtomicLong errors) {
 
         /**
          * Offers {@code rate} events/s for {@code period}. Creation stops when the period ends even
@@ -238,7 +242,7 @@ public final class EndToEnd {
             String webhookId = webhookIds.get((int) (sent.get() / batch % webhookIds.size()));
             int events = batch * source.eventsPerCall * (source == Source.TEST ? 1 : webhookIds.size());
             try {
-                String answer = api.graphql(source.document(batch), source.variables(batch, number, webhookId));
+                String answer = api.graphql(document, source.variables(batch, number, webhookId));
                 if (answer.contains("\"errors\"")) {
                     errors.addAndGet((long) (batch - source.created(answer)) * events / batch);
                 }
@@ -290,7 +294,7 @@ public final class EndToEnd {
                             exchange.getRequestHeaders().getFirst("webhook-id"),
                             exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                             exchange.getRequestHeaders().getFirst("webhook-signature"), body);
-                    record(new String(body, StandardCharsets.UTF_8), receivedAt, receivedNanos);
+                    record(port, new String(body, StandardCharsets.UTF_8), receivedAt, receivedNanos);
                 }
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
@@ -351,11 +355,12 @@ public final class EndToEnd {
             }
         }
 
-        private void record(String body, long receivedAtMillis, long receivedNanos) {
+        /** Counts distinct deliveries: with fan-out every endpoint receives each event once. */
+        private void record(int port, String body, long receivedAtMillis, long receivedNanos) {
             requests.incrementAndGet();
             Matcher id = ID.matcher(body);
             Matcher created = CREATED.matcher(body);
-            if (!id.find() || !created.find() || !seen.add(id.group(1))) {
+            if (!id.find() || !created.find() || !seen.add(port + "/" + id.group(1))) {
                 return;
             }
             if (receivedNanos >= windowStart && receivedNanos < windowEnd) {
