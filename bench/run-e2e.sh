@@ -2,13 +2,13 @@
 # End-to-end delivery benchmark (docs/benchmarks.md): a running voltmsg server, events created
 # through its public GraphQL API at a set rate, loopback receivers that verify signatures.
 # Usage: bench/run-e2e.sh [--db h2|postgres] [--source outbound|inbound|test] [--duration 60] [--rate 2500]
-#                         [--endpoints 1] [--threads 48] [--warmup 10] [--batch 1]
+#                         [--endpoints 1] [--threads 48] [--warmup 60] [--batch 1]
 # --source: createMessage (3 events per message, the default), simulateInboundMessage (1) or sendTestEvent (1).
 # The last line printed is: RESULT events_per_s=<n> p50_ms=<n> p99_ms=<n> p999_ms=<n> rsa_sign_per_s=<n>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=h2 SOURCE=outbound DURATION=60 RATE=2500 ENDPOINTS=1 THREADS=48 WARMUP=10 BATCH=1
+DB=h2 SOURCE=outbound DURATION=60 RATE=2500 ENDPOINTS=1 THREADS=48 WARMUP=60 BATCH=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB=$2; shift 2 ;;

@@ -60,7 +60,7 @@ public final class EndToEnd {
         int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
         int endpoints = Integer.parseInt(options.getOrDefault("endpoints", "1"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "32"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "1"));
         Source source = Source.valueOf(options.getOrDefault("source", "outbound").toUpperCase(java.util.Locale.ROOT));
         String number = options.getOrDefault("number", "+15550100001");
