@@ -3,8 +3,7 @@ package io.voltmsg.graphql;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.voltmsg.shared.BoundedCache;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -23,15 +22,10 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
     private record Key(String document, String operationName) {
     }
 
-    private final Map<Key, PreparsedDocumentEntry> entries;
+    private final BoundedCache<Key, PreparsedDocumentEntry> entries;
 
     ParsedDocumentCache(int capacity) {
-        this.entries = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, PreparsedDocumentEntry> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries = new BoundedCache<>(capacity);
     }
 
     @Override
@@ -41,25 +35,11 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
         if (document == null || document.length() > MAX_DOCUMENT_LENGTH) {
             return CompletableFuture.completedFuture(parseAndValidate.apply(input));
         }
-        Key key = new Key(document, input.getOperationName());
-        PreparsedDocumentEntry entry;
-        synchronized (entries) {
-            entry = entries.get(key);
-        }
-        if (entry == null) {
-            entry = parseAndValidate.apply(input);
-            if (!entry.hasErrors()) {
-                synchronized (entries) {
-                    entries.put(key, entry);
-                }
-            }
-        }
-        return CompletableFuture.completedFuture(entry);
+        return CompletableFuture.completedFuture(entries.get(new Key(document, input.getOperationName()),
+                key -> parseAndValidate.apply(input), entry -> !entry.hasErrors()));
     }
 
     int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
+        return entries.size();
     }
 }

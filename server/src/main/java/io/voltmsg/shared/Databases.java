@@ -2,6 +2,7 @@ package io.voltmsg.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /** What differs between the two databases voltmsg runs on, H2 (embedded default) and PostgreSQL. */
@@ -21,7 +22,7 @@ public final class Databases {
 
     public static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.voltmsg.signing;
 
+import io.voltmsg.shared.BoundedCache;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
