@@ -199,6 +199,11 @@ public final class EndToEnd {
             return json.append('}').toString();
         }
 
+        /** Deliveries one call leads to: message events reach every endpoint, a test event only its own. */
+        int deliveriesPerCall(int endpoints) {
+            return eventsPerCall * (this == TEST ? 1 : endpoints);
+        }
+
         /** How many calls an answer reports as done (the others failed with an error). */
         int created(String answer) {
             return answer.split("\"id\":\"" + createdIdPrefix, -1).length - 1;
@@ -240,7 +245,7 @@ public final class EndToEnd {
 
         private void createOnce() {
             String webhookId = webhookIds.get((int) (sent.get() / batch % webhookIds.size()));
-            int events = batch * source.eventsPerCall * (source == Source.TEST ? 1 : webhookIds.size());
+            int events = batch * source.deliveriesPerCall(webhookIds.size());
             try {
                 String answer = api.graphql(document, source.variables(batch, number, webhookId));
                 if (answer.contains("\"errors\"")) {

@@ -48,6 +48,13 @@ class EndToEndSourceTest {
     }
 
     @Test
+    void messageEventsFanOutToEveryEndpointWhileATestEventGoesToOne() {
+        assertThat(Source.OUTBOUND.deliveriesPerCall(2)).isEqualTo(6);
+        assertThat(Source.INBOUND.deliveriesPerCall(2)).isEqualTo(2);
+        assertThat(Source.TEST.deliveriesPerCall(2)).isEqualTo(1);
+    }
+
+    @Test
     void countsOnlyTheCallsTheServerAnsweredWithAnId() {
         String partly = "{\"errors\":[{\"message\":\"x\"}],\"data\":{\"m0\":{\"id\":\"msg_01\"},\"m1\":null}}";
 
