@@ -12,11 +12,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CarrierEvents implements CarrierListener {
 
-    private final MessageService messages;
+    private final Receipts receipts;
+    private final InboundMessages inbound;
     private final Wakeup wakeup;
 
-    CarrierEvents(MessageService messages, Wakeup wakeup) {
-        this.messages = messages;
+    CarrierEvents(Receipts receipts, InboundMessages inbound, Wakeup wakeup) {
+        this.receipts = receipts;
+        this.inbound = inbound;
         this.wakeup = wakeup;
     }
 
@@ -27,11 +29,11 @@ class CarrierEvents implements CarrierListener {
 
     @Override
     public void onReceipt(DeliveryReceipt receipt) {
-        messages.receipt(receipt);
+        receipts.receipt(receipt);
     }
 
     @Override
     public void onInbound(InboundSms message) {
-        messages.inbound(message);
+        inbound.inbound(message);
     }
 }

@@ -36,7 +36,9 @@ class MessageSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
 
-    private final MessageService messages;
+    private final SubmitResults submits;
+    private final Sweeps sweeps;
+    private final Receipts receipts;
     private final CarrierGateway gateway;
     private final MessagingProperties properties;
     private final Wakeup wakeup;
@@ -46,10 +48,13 @@ class MessageSender implements SmartLifecycle {
     private volatile Thread loop;
     private ExecutorService outcomes;
     private long nextSweepNanos;
-    private int sweeps;
+    private int sweepRounds;
 
-    MessageSender(MessageService messages, CarrierGateway gateway, MessagingProperties properties, Wakeup wakeup) {
-        this.messages = messages;
+    MessageSender(SubmitResults submits, Sweeps sweeps, Receipts receipts, CarrierGateway gateway,
+                  MessagingProperties properties, Wakeup wakeup) {
+        this.submits = submits;
+        this.sweeps = sweeps;
+        this.receipts = receipts;
         this.gateway = gateway;
         this.properties = properties;
         this.wakeup = wakeup;
@@ -133,11 +138,11 @@ class MessageSender implements SmartLifecycle {
             return;
         }
         nextSweepNanos = now + properties.pollInterval().toNanos();
-        while (messages.sweep() > 0 && running) {
+        while (sweeps.sweep() > 0 && running) {
             // more overdue messages than one round takes
         }
-        if (++sweeps % 3600 == 1) {
-            messages.purgeOrphans();
+        if (++sweepRounds % 3600 == 1) {
+            receipts.purgeOrphans();
         }
     }
 
@@ -148,7 +153,7 @@ class MessageSender implements SmartLifecycle {
             wakeup.await(Duration.ofMillis(5));
             return 0;
         }
-        List<Message> claimed = messages.claim(room);
+        List<Message> claimed = submits.claim(room);
         for (Message m : claimed) {
             inFlight.acquireUninterruptibly();
             outstanding.incrementAndGet();
@@ -173,11 +178,11 @@ class MessageSender implements SmartLifecycle {
                 if (!(cause instanceof CarrierUnavailableException)) {
                     log.warn("Submit of {} failed unexpectedly; queued again: {}", messageId, cause.toString());
                 }
-                messages.linkLost(messageId);
+                submits.linkLost(messageId);
             } else if (outcome instanceof SubmitOutcome.Accepted accepted) {
-                messages.accepted(messageId, accepted);
+                submits.accepted(messageId, accepted);
             } else if (outcome instanceof SubmitOutcome.Refused refused) {
-                messages.refused(messageId, refused);
+                submits.refused(messageId, refused);
             }
         } catch (RuntimeException e) {
             log.error("Recording the carrier's answer for {} failed; it is submitted again after its lease", messageId, e);

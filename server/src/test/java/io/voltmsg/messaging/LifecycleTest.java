@@ -103,9 +103,9 @@ class LifecycleTest {
 
     @Test
     void inboundTextIsMadeStorable() {
-        assertThat(MessageService.storable("plain 😀")).isEqualTo("plain 😀");
-        assertThat(MessageService.storable("a\u0000b")).isEqualTo("a\uFFFDb");
-        assertThat(MessageService.storable("x\ud800")).isEqualTo("x\uFFFD");
-        assertThat(MessageService.storable("\udc00y")).isEqualTo("\uFFFDy");
+        assertThat(Texts.storable("plain 😀")).isEqualTo("plain 😀");
+        assertThat(Texts.storable("a\u0000b")).isEqualTo("a\uFFFDb");
+        assertThat(Texts.storable("x\ud800")).isEqualTo("x\uFFFD");
+        assertThat(Texts.storable("\udc00y")).isEqualTo("\uFFFDy");
     }
 }

@@ -27,7 +27,13 @@ import tools.jackson.databind.JsonNode;
 class ReceiptHandlingTest extends IntegrationTest {
 
     @Autowired
-    MessageService service;
+    Receipts receipts;
+    @Autowired
+    SubmitResults submits;
+    @Autowired
+    Sweeps sweeps;
+    @Autowired
+    InboundMessages inbound;
     @Autowired
     MessageRepository repository;
     @Autowired
@@ -40,11 +46,11 @@ class ReceiptHandlingTest extends IntegrationTest {
             String id = sendingMessage(org);
             String carrierId = "c-" + UUID.randomUUID();
 
-            service.receipt(receipt(carrierId, DeliveryReceipt.Stat.DELIVRD));
+            receipts.receipt(receipt(carrierId, DeliveryReceipt.Stat.DELIVRD));
             assertThat(orphans(carrierId)).isEqualTo(1);
             assertThat(status(id)).isEqualTo("SENDING");
 
-            service.accepted(id, new SubmitOutcome.Accepted(List.of(carrierId), 1));
+            submits.accepted(id, new SubmitOutcome.Accepted(List.of(carrierId), 1));
             assertThat(status(id)).isEqualTo("DELIVERED");
             assertThat(orphans(carrierId)).isZero();
             List<JsonNode> events = MessagingEndToEndTest.awaitEvents(receiver, id, 3);
@@ -52,8 +58,8 @@ class ReceiptHandlingTest extends IntegrationTest {
                     .containsExactly("message.sent", "message.delivered", "message.finalized");
 
             // late and duplicate receipts never move a final message, and publish nothing
-            service.receipt(receipt(carrierId, DeliveryReceipt.Stat.UNDELIV));
-            service.receipt(receipt(carrierId, DeliveryReceipt.Stat.DELIVRD));
+            receipts.receipt(receipt(carrierId, DeliveryReceipt.Stat.UNDELIV));
+            receipts.receipt(receipt(carrierId, DeliveryReceipt.Stat.DELIVRD));
             assertThat(status(id)).isEqualTo("DELIVERED");
             assertThat(MessagingEndToEndTest.awaitEvents(receiver, id, 3)).hasSize(3);
         }
@@ -69,11 +75,11 @@ class ReceiptHandlingTest extends IntegrationTest {
             CyclicBarrier start = new CyclicBarrier(2);
             CompletableFuture<Void> receipt = CompletableFuture.runAsync(() -> {
                 await(start);
-                service.receipt(receipt(carrierId, DeliveryReceipt.Stat.DELIVRD));
+                receipts.receipt(receipt(carrierId, DeliveryReceipt.Stat.DELIVRD));
             });
             CompletableFuture<Void> accepted = CompletableFuture.runAsync(() -> {
                 await(start);
-                service.accepted(id, new SubmitOutcome.Accepted(List.of(carrierId), 1));
+                submits.accepted(id, new SubmitOutcome.Accepted(List.of(carrierId), 1));
             });
             CompletableFuture.allOf(receipt, accepted).get();
             ids.add(id);
@@ -89,21 +95,21 @@ class ReceiptHandlingTest extends IntegrationTest {
     void aLongMessageIsDeliveredWhenEverySegmentIsAndUndeliveredAsSoonAsOneFails() {
         TestOrganization org = newOrganization();
         String delivered = sendingMessage(org);
-        service.accepted(delivered, new SubmitOutcome.Accepted(List.of("seg-a-" + delivered, "seg-b-" + delivered), 2));
-        service.receipt(receipt("seg-a-" + delivered, DeliveryReceipt.Stat.DELIVRD));
+        submits.accepted(delivered, new SubmitOutcome.Accepted(List.of("seg-a-" + delivered, "seg-b-" + delivered), 2));
+        receipts.receipt(receipt("seg-a-" + delivered, DeliveryReceipt.Stat.DELIVRD));
         assertThat(status(delivered)).isEqualTo("SENT");
-        service.receipt(receipt("seg-b-" + delivered, DeliveryReceipt.Stat.ENROUTE));
+        receipts.receipt(receipt("seg-b-" + delivered, DeliveryReceipt.Stat.ENROUTE));
         assertThat(status(delivered)).isEqualTo("SENT");
-        service.receipt(receipt("seg-b-" + delivered, DeliveryReceipt.Stat.DELIVRD));
+        receipts.receipt(receipt("seg-b-" + delivered, DeliveryReceipt.Stat.DELIVRD));
         assertThat(status(delivered)).isEqualTo("DELIVERED");
 
         String failed = sendingMessage(org);
-        service.accepted(failed, new SubmitOutcome.Accepted(List.of("seg-c-" + failed, "seg-d-" + failed), 2));
-        service.receipt(receipt("seg-c-" + failed, DeliveryReceipt.Stat.REJECTD));
+        submits.accepted(failed, new SubmitOutcome.Accepted(List.of("seg-c-" + failed, "seg-d-" + failed), 2));
+        receipts.receipt(receipt("seg-c-" + failed, DeliveryReceipt.Stat.REJECTD));
         assertThat(status(failed)).isEqualTo("UNDELIVERED");
         assertThat(jdbc.sql("select error_code from messages where id = ?").param(failed).query(String.class).single())
                 .isEqualTo("REJECTD");
-        service.receipt(receipt("seg-d-" + failed, DeliveryReceipt.Stat.DELIVRD));
+        receipts.receipt(receipt("seg-d-" + failed, DeliveryReceipt.Stat.DELIVRD));
         assertThat(status(failed)).isEqualTo("UNDELIVERED");
         assertThat(jdbc.sql("select type from events where message_id = ? order by sequence_number").param(failed)
                 .query(String.class).list()).containsExactly("message.sent", "message.failed", "message.finalized");
@@ -112,7 +118,7 @@ class ReceiptHandlingTest extends IntegrationTest {
     @Test
     void aReceiptForAnIdNobodyKnowsIsKeptNotFatal() {
         String carrierId = "nobody-" + UUID.randomUUID();
-        service.receipt(receipt(carrierId, DeliveryReceipt.Stat.DELIVRD));
+        receipts.receipt(receipt(carrierId, DeliveryReceipt.Stat.DELIVRD));
         assertThat(orphans(carrierId)).isEqualTo(1);
     }
 
@@ -131,8 +137,8 @@ class ReceiptHandlingTest extends IntegrationTest {
                 null);
         repository.insert(queued, null, now.plus(Duration.ofDays(1)));
 
-        service.sweep(); // the sender's own sweep may get there first: either way exactly once
-        service.sweep();
+        sweeps.sweep(); // the sender's own sweep may get there first: either way exactly once
+        sweeps.sweep();
         assertThat(status(sent.id())).isEqualTo("UNDELIVERED");
         assertThat(jdbc.sql("select error_code from messages where id = ?").param(sent.id()).query(String.class).single())
                 .isEqualTo("EXPIRED");
@@ -148,7 +154,7 @@ class ReceiptHandlingTest extends IntegrationTest {
     @Test
     void inboundToANumberNobodyOwnsIsAcknowledgedAndDropped() {
         String nobody = uniqueNumber();
-        service.inbound(new io.voltmsg.carrier.InboundSms(uniqueNumber(), nobody, "hello?", Instant.now(), 1));
+        inbound.inbound(new io.voltmsg.carrier.InboundSms(uniqueNumber(), nobody, "hello?", Instant.now(), 1));
         assertThat(jdbc.sql("select count(*) from messages where to_number = ?").param(nobody).query(Integer.class)
                 .single()).isZero();
     }

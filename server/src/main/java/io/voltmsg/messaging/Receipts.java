@@ -1,0 +1,116 @@
+package io.voltmsg.messaging;
+
+import io.voltmsg.carrier.DeliveryReceipt;
+import io.voltmsg.delivery.EventType;
+import io.voltmsg.shared.Ids;
+import io.voltmsg.shared.Times;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivery receipts, one per segment: applied to the message by the rules of DESIGN.md §6, or kept as an orphan
+ * while the submit_sm_resp that names the carrier id is not recorded yet.
+ */
+@Component
+class Receipts {
+
+    private static final Logger log = LoggerFactory.getLogger(Receipts.class);
+
+    private final MessageRepository repository;
+    private final Transitions transitions;
+    private final MessagingProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Receipts(MessageRepository repository, Transitions transitions, MessagingProperties properties,
+             TransactionTemplate transactions, Clock clock) {
+        this.repository = repository;
+        this.transitions = transitions;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A receipt for one segment. Kept as an orphan when its carrier id is not (yet) known. */
+    void receipt(DeliveryReceipt receipt) {
+        String carrierId = receipt.carrierMessageId();
+        Boolean orphaned = transactions.execute(tx -> {
+            Optional<MessageRepository.Segment> segment = repository.segmentByCarrierId(carrierId);
+            if (segment.isEmpty()) {
+                repository.insertOrphan(Ids.newId("rct", receipt.receivedAt()), carrierId, receipt.stat().name(),
+                        Texts.cutErr(receipt.err()), receipt.receivedAt());
+                return true;
+            }
+            apply(segment.get(), receipt.stat().name(), receipt.err());
+            return false;
+        });
+        if (Boolean.TRUE.equals(orphaned)) {
+            // The submit_sm_resp may have been recorded while we stored the orphan: look again after our commit.
+            if (repository.segmentByCarrierId(carrierId).isPresent()) {
+                applyOrphans(List.of(carrierId));
+            } else {
+                log.info("Receipt {} for carrier id {} matches no message (yet); kept until its submit is recorded",
+                        receipt.stat(), carrierId);
+            }
+        }
+    }
+
+    /** Applies kept receipts whose carrier ids are now known; each is taken by exactly one thread. */
+    void applyOrphans(List<String> carrierIds) {
+        for (MessageRepository.Orphan orphan : repository.orphansFor(carrierIds)) {
+            transactions.executeWithoutResult(tx -> {
+                if (repository.deleteOrphan(orphan.id())) {
+                    repository.segmentByCarrierId(orphan.carrierMessageId())
+                            .ifPresent(segment -> apply(segment, orphan.stat(), orphan.err()));
+                }
+            });
+        }
+    }
+
+    /** Forgets kept receipts whose submit never became known within the receipt timeout (and an hour). */
+    void purgeOrphans() {
+        int purged = repository.deleteOrphansBefore(Times.now(clock).minus(properties.receiptTimeout()).minusSeconds(3600));
+        if (purged > 0) {
+            log.info("Purged {} receipts whose carrier id never became known", purged);
+        }
+    }
+
+    private void apply(MessageRepository.Segment segment, String statName, String err) {
+        DeliveryReceipt.Stat stat = DeliveryReceipt.Stat.valueOf(statName);
+        Message m = repository.lock(segment.messageId()).orElseThrow();
+        if (m.state().isFinal()) {
+            log.debug("Late receipt {} for final message {} ({}) ignored", stat, m.id(), m.status());
+            return;
+        }
+        Instant now = Times.now(clock);
+        switch (Lifecycle.effectOf(stat)) {
+            case NO_CHANGE -> {
+                if (segment.stat() == null || Lifecycle.effectOf(DeliveryReceipt.Stat.valueOf(segment.stat()))
+                        == Lifecycle.ReceiptEffect.NO_CHANGE) {
+                    repository.updateSegment(m.id(), segment.index(), statName, Texts.cutErr(err), now);
+                }
+            }
+            case DELIVERED -> {
+                repository.updateSegment(m.id(), segment.index(), statName, Texts.cutErr(err), now);
+                if (repository.segmentsNotDelivered(m.id()) == 0) {
+                    transitions.change(m, Lifecycle.Trigger.DELIVERED, (msg, at) -> Transitions.withState(msg,
+                            MessageStatus.DELIVERED, msg.segments(), null, null, msg.sentAt(), at, at),
+                            EventType.MESSAGE_DELIVERED, EventType.MESSAGE_FINALIZED);
+                }
+            }
+            case UNDELIVERED -> {
+                repository.updateSegment(m.id(), segment.index(), statName, Texts.cutErr(err), now);
+                transitions.change(m, Lifecycle.Trigger.UNDELIVERED, (msg, at) -> Transitions.withState(msg,
+                        MessageStatus.UNDELIVERED, msg.segments(), statName,
+                        err == null ? "receipt " + statName : "receipt " + statName + ", err " + err,
+                        msg.sentAt(), null, at), EventType.MESSAGE_FAILED, EventType.MESSAGE_FINALIZED);
+            }
+        }
+    }
+}
