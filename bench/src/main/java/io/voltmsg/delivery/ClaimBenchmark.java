@@ -1,6 +1,7 @@
 package io.voltmsg.delivery;
 
 import io.voltmsg.shared.Databases;
+import io.voltmsg.shared.EmbeddedDatabase;
 import io.voltmsg.shared.RowClaims;
 import io.voltmsg.signing.BodySignature;
 import java.nio.charset.StandardCharsets;
@@ -122,9 +123,8 @@ public class ClaimBenchmark {
             }
             return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + postgresName, "postgres", "");
         }
-        // The server's own H2 settings (application.yml), on a file like the server's default.
+        // The server's own embedded database, on a file like the server's default.
         h2Directory = Files.createTempDirectory("voltmsg-claim-bench");
-        return DriverManager.getConnection("jdbc:h2:file:" + h2Directory.resolve("bench")
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
+        return DriverManager.getConnection(EmbeddedDatabase.url(h2Directory), "sa", "");
     }
 }

@@ -1,5 +1,6 @@
 package io.voltmsg.testing;
 
+import io.voltmsg.shared.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class TestDatabase {
         try {
             Path dir = Files.createTempDirectory("voltmsg-test-h2-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-            return new TestDatabase("jdbc:h2:file:" + dir.resolve("voltmsg") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64", "sa");
+            return new TestDatabase(EmbeddedDatabase.url(dir), "sa");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
