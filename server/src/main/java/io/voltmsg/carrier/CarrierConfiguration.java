@@ -4,11 +4,14 @@ import io.voltmsg.carrier.sim.SimulatorProperties;
 import io.voltmsg.carrier.sim.SmscSimulator;
 import io.voltmsg.carrier.smpp.SmppClient;
 import io.voltmsg.carrier.smpp.SmppProperties;
+import io.voltmsg.carrier.smpp.StoredInboundParts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.InetSocketAddress;
 
@@ -27,14 +30,15 @@ class CarrierConfiguration {
         return new SmscSimulator(properties);
     }
 
+    /** Concatenated inbound parts wait in the database, so a part is acknowledged only once it is stored. */
     @Bean
     SmppClient smppClient(SmppProperties properties, ObjectProvider<SmscSimulator> simulator,
-                          ObjectProvider<CarrierListener> listener) {
+                          ObjectProvider<CarrierListener> listener, JdbcClient jdbc, TransactionTemplate transactions) {
         return new SmppClient(properties, () -> {
             SmscSimulator sim = simulator.getIfAvailable();
             return sim != null
                     ? new InetSocketAddress("127.0.0.1", sim.port())
                     : InetSocketAddress.createUnresolved(properties.host(), properties.port());
-        }, listener::getIfAvailable);
+        }, listener::getIfAvailable, new StoredInboundParts(jdbc, transactions, properties.reassemblyTimeout()));
     }
 }

@@ -5,7 +5,9 @@ package io.voltmsg.carrier;
  *
  * <p>Receipts and inbound messages are acknowledged to the carrier only after the method returned
  * normally; if it throws, the carrier is answered with a temporary error and delivers again later, so
- * implementations must be idempotent. Calls may come from several threads at once.
+ * implementations must be idempotent. Calls may come from several threads at once. The message completed by the
+ * last part of a concatenated message is handed on inside the transaction that stores that part: implementations
+ * join it (Spring's default propagation), so message and part commit together, and act after commit.
  */
 public interface CarrierListener {
 

@@ -6,6 +6,7 @@ import io.voltmsg.carrier.InboundSms;
 import io.voltmsg.delivery.EventPublisher;
 import io.voltmsg.delivery.EventType;
 import io.voltmsg.shared.Ids;
+import io.voltmsg.shared.StorableText;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Mobile-originated messages to our numbers: recorded, keywords (STOP, START, HELP) acted on, reported. */
@@ -59,10 +62,10 @@ class InboundMessages {
             return;
         }
         String orgId = organization.get();
-        String text = Texts.storable(sms.text() == null ? "" : sms.text());
+        String text = StorableText.of(sms.text() == null ? "" : sms.text());
         String body = text.length() > MAX_INBOUND_BODY ? text.substring(0, MAX_INBOUND_BODY) : text;
         String from = Texts.cutNumber(sms.from());
-        Message recorded = transactions.execute(tx -> {
+        transactions.execute(tx -> {
             Instant now = Times.now(clock);
             Message m = new Message(Ids.newId("msg", now), orgId, MessageDirection.INBOUND, from, sms.to(), body,
                     MessageStatus.RECEIVED, Math.max(1, sms.segments()), null, null, now, null, null, null);
@@ -78,10 +81,14 @@ class InboundMessages {
             if (handset && HELP_WORD.equals(keyword)) {
                 transitions.queue(orgId, sms.to(), from, helpReplies.of(orgId), null, now);
             }
+            // After the commit, which may be the carrier link's (it stores a message's last part with the message).
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    simulated.arrived(m);
+                }
+            });
             return m;
         });
-        if (recorded != null) {
-            simulated.arrived(recorded);
-        }
     }
 }

@@ -1,30 +1,9 @@
 package io.voltmsg.messaging;
 
-/** Making text from outside (carriers, handsets) fit what we store. */
+/** Cutting what carriers and handsets send to the sizes we store. */
 final class Texts {
 
     private Texts() {
-    }
-
-    /**
-     * What a handset sent, made storable: NUL and unpaired surrogates (which PostgreSQL refuses, and which would
-     * make the carrier redeliver the PDU forever) become U+FFFD.
-     */
-    static String storable(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean bad = c == '\u0000'
-                    || (Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))))
-                    || (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1))));
-            if (bad && out == null) {
-                out = new StringBuilder(text.substring(0, i));
-            }
-            if (out != null) {
-                out.append(bad ? '\uFFFD' : c);
-            }
-        }
-        return out == null ? text : out.toString();
     }
 
     /** An error message as stored: at most 200 characters. */

@@ -101,11 +101,4 @@ class LifecycleTest {
         assertThat(SegmentEstimate.of("😀".repeat(35))).isEqualTo(1);
     }
 
-    @Test
-    void inboundTextIsMadeStorable() {
-        assertThat(Texts.storable("plain 😀")).isEqualTo("plain 😀");
-        assertThat(Texts.storable("a\u0000b")).isEqualTo("a\uFFFDb");
-        assertThat(Texts.storable("x\ud800")).isEqualTo("x\uFFFD");
-        assertThat(Texts.storable("\udc00y")).isEqualTo("\uFFFDy");
-    }
 }

@@ -1,108 +1,91 @@
 package io.voltmsg.carrier.smpp;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * Joins the parts of concatenated inbound messages, keyed by (source, destination, reference and its
- * 8/16-bit kind). Time is passed in (nanoTime-like), so the class is deterministic under test.
- *
- * <p>A completed or expired group stays until {@link #remove} is called, so the caller removes it only
- * after the message was handed on successfully; if that failed, the next part (or redelivery) or the next
- * expiry pass offers the group again. Duplicate parts are ignored, also when they arrive after their message
- * was handed on (an SMSC re-sending a part whose deliver_sm_resp it missed): a removed group's key is
- * remembered for one timeout period.
+ * {@link InboundParts} in memory, for a carrier link used without a database: parts are lost with the process.
+ * Parts are handled one at a time (PDUs arrive on several threads), and a message is handed on while the lock is
+ * held, so it is handed on once.
  */
-final class ConcatReassembler {
+final class ConcatReassembler implements InboundParts {
 
-    record GroupKey(String from, String to, int reference, boolean sixteenBit) {
-    }
-
-    record Part(String from, String to, int reference, boolean sixteenBit, int total, int sequence, String text) {
-        GroupKey key() {
-            return new GroupKey(from, to, reference, sixteenBit);
+    private record GroupKey(String from, String to, int reference, boolean sixteenBit) {
+        static GroupKey of(Part part) {
+            return new GroupKey(part.from(), part.to(), part.reference(), part.sixteenBit());
         }
     }
 
-    /** @param segments the number of parts actually joined (fewer than announced after a timeout) */
-    record Assembled(GroupKey key, String from, String to, String text, int segments, long firstPartNanos) {
-    }
-
     private static final class Group {
-        final long firstNanos;
+        final Instant firstPartAt;
         final int total;
         final TreeMap<Integer, String> parts = new TreeMap<>();
-        /** Set while the assembled message is with the listener: parts arriving meanwhile are duplicates. */
-        boolean handingOn;
 
-        Group(long firstNanos, int total) {
-            this.firstNanos = firstNanos;
+        Group(Instant firstPartAt, int total) {
+            this.firstPartAt = firstPartAt;
             this.total = total;
         }
 
         Assembled assemble(GroupKey key) {
-            return new Assembled(key, key.from(), key.to(), String.join("", parts.values()), parts.size(), firstNanos);
+            return new Assembled(key.from(), key.to(), String.join("", parts.values()), parts.size(), firstPartAt);
         }
     }
 
-    private final long timeoutNanos;
-    private final Map<GroupKey, Group> groups = new ConcurrentHashMap<>();
-    private final Map<GroupKey, Long> recentlyDone = new ConcurrentHashMap<>();
+    private final Duration timeout;
+    private final Map<GroupKey, Group> groups = new HashMap<>();
+    /** Messages handed on, remembered for a timeout so that late duplicates of their parts are ignored. */
+    private final Map<GroupKey, Instant> handedOn = new HashMap<>();
 
     ConcatReassembler(Duration timeout) {
-        this.timeoutNanos = timeout.toNanos();
+        this.timeout = timeout;
     }
 
-    /** Adds a part; returns the whole message when all parts are present. */
-    synchronized Optional<Assembled> accept(Part part, long nowNanos) {
-        Long done = recentlyDone.get(part.key());
-        if (done != null && !groups.containsKey(part.key())) {
-            if (nowNanos - done < timeoutNanos) {
-                return Optional.empty(); // a late duplicate of a message already handed on
+    @Override
+    public synchronized void accept(Part part, Instant now, Consumer<Assembled> handOn) {
+        GroupKey key = GroupKey.of(part);
+        Instant done = handedOn.get(key);
+        if (done != null && !groups.containsKey(key)) {
+            if (done.plus(timeout).isAfter(now)) {
+                return;
             }
-            recentlyDone.remove(part.key());
+            handedOn.remove(key); // the reference is reused by a new message
         }
-        Group group = groups.computeIfAbsent(part.key(), k -> new Group(nowNanos, part.total()));
-        group.parts.putIfAbsent(part.sequence(), part.text());
-        if (group.handingOn || group.parts.size() < group.total) {
-            return Optional.empty();
+        Group group = groups.computeIfAbsent(key, k -> new Group(now, part.total()));
+        boolean added = group.parts.putIfAbsent(part.sequence(), part.text()) == null;
+        if (group.parts.size() < group.total) {
+            return;
         }
-        // PDUs are handled on several threads: only one of them may hand the message on.
-        group.handingOn = true;
-        return Optional.of(group.assemble(part.key()));
-    }
-
-    /** Groups whose first part is older than the timeout, with the parts received so far, in order. */
-    synchronized List<Assembled> expired(long nowNanos) {
-        recentlyDone.values().removeIf(done -> nowNanos - done >= timeoutNanos);
-        List<Assembled> result = new ArrayList<>();
-        for (Iterator<Map.Entry<GroupKey, Group>> it = groups.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<GroupKey, Group> e = it.next();
-            if (!e.getValue().handingOn && nowNanos - e.getValue().firstNanos >= timeoutNanos) {
-                e.getValue().handingOn = true;
-                result.add(e.getValue().assemble(e.getKey()));
+        try {
+            handOn.accept(group.assemble(key));
+        } catch (RuntimeException e) {
+            if (added) {
+                group.parts.remove(part.sequence()); // not kept: the carrier delivers it again
             }
+            throw e;
         }
-        return result;
-    }
-
-    /** Forgets a group that was handed on; parts arriving for it within the timeout are duplicates. */
-    synchronized void remove(GroupKey key, long nowNanos) {
         groups.remove(key);
-        recentlyDone.put(key, nowNanos);
+        handedOn.put(key, now);
     }
 
-    /** The listener refused an assembled message: keep the group so a redelivered part completes it again. */
-    synchronized void release(GroupKey key) {
-        Group group = groups.get(key);
-        if (group != null) {
-            group.handingOn = false;
+    @Override
+    public synchronized void expire(Instant now, Consumer<Assembled> handOn) {
+        handedOn.values().removeIf(done -> !done.plus(timeout).isAfter(now));
+        List<GroupKey> due = new ArrayList<>();
+        groups.forEach((key, group) -> {
+            if (!group.firstPartAt.plus(timeout).isAfter(now)) {
+                due.add(key);
+            }
+        });
+        for (GroupKey key : due) {
+            handOn.accept(groups.get(key).assemble(key)); // a failure leaves this and the later ones for next time
+            groups.remove(key);
+            handedOn.put(key, now);
         }
     }
 

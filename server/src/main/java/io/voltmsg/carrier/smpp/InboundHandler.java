@@ -3,6 +3,7 @@ package io.voltmsg.carrier.smpp;
 import io.voltmsg.carrier.CarrierListener;
 import io.voltmsg.carrier.DeliveryReceipt;
 import io.voltmsg.carrier.InboundSms;
+import io.voltmsg.shared.StorableText;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
@@ -16,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -33,14 +34,17 @@ final class InboundHandler implements MessageReceiverListener {
 
     private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
 
-    private final Supplier<CarrierListener> listener;
-    private final ConcatReassembler reassembler;
-    private final LongSupplier nanoTime;
+    /** The longest source or destination address kept (SMPP allows 21 characters). */
+    private static final int MAX_ADDRESS = 32;
 
-    InboundHandler(Supplier<CarrierListener> listener, ConcatReassembler reassembler, LongSupplier nanoTime) {
+    private final Supplier<CarrierListener> listener;
+    private final InboundParts parts;
+    private final Clock clock;
+
+    InboundHandler(Supplier<CarrierListener> listener, InboundParts parts, Clock clock) {
         this.listener = listener;
-        this.reassembler = reassembler;
-        this.nanoTime = nanoTime;
+        this.parts = parts;
+        this.clock = clock;
     }
 
     @Override
@@ -59,7 +63,7 @@ final class InboundHandler implements MessageReceiverListener {
     }
 
     private void onReceipt(DeliverSm deliverSm) throws ProcessRequestException {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         byte[] sm = deliverSm.getShortMessage();
         String text = sm == null ? "" : SmsEncoding.decode(sm, deliverSm.getDataCoding());
         Byte state = null;
@@ -96,47 +100,52 @@ final class InboundHandler implements MessageReceiverListener {
         }
         String text = SmsEncoding.decode(sm, deliverSm.getDataCoding());
         if (concat == null || !concat.valid() || concat.total() == 1) {
-            InboundSms message = new InboundSms(from, to, text, Instant.now(), 1);
+            InboundSms message = new InboundSms(from, to, text, clock.instant(), 1);
             deliver(l -> l.onInbound(message), "inbound from " + from);
             return;
         }
-        long now = nanoTime.getAsLong();
-        Optional<ConcatReassembler.Assembled> whole = reassembler.accept(new ConcatReassembler.Part(from, to,
-                concat.reference(), concat.sixteenBit(), concat.total(), concat.sequence(), text), now);
-        if (whole.isPresent()) {
-            try {
-                deliver(l -> l.onInbound(toInbound(whole.get(), now)), "inbound from " + from);
-            } catch (ProcessRequestException | RuntimeException e) {
-                reassembler.release(whole.get().key());
-                throw e;
-            }
-            reassembler.remove(whole.get().key(), now);
+        CarrierListener l = listener.get();
+        if (l == null) {
+            log.info("no CarrierListener bean; a part of an inbound message from {} acknowledged without processing", from);
+            return;
         }
-        // else: part held in memory and acknowledged; the message is reported when complete or timed out
+        InboundParts.Part part = new InboundParts.Part(kept(from), kept(to), concat.reference(), concat.sixteenBit(),
+                concat.total(), concat.sequence(), StorableText.of(text));
+        try {
+            // Kept before it is acknowledged; the part that completes a message is kept together with the message.
+            parts.accept(part, clock.instant(), whole -> l.onInbound(toInbound(whole)));
+        } catch (RuntimeException e) {
+            log.warn("Keeping part {}/{} of an inbound message from {} failed; answering ESME_RX_T_APPN so the SMSC "
+                    + "delivers it again: {}", concat.sequence(), concat.total(), from, e.toString());
+            throw new ProcessRequestException("part not kept: " + e.getMessage(), SMPPConstant.STAT_ESME_RX_T_APPN);
+        }
     }
 
     /** Reports incomplete concatenated messages whose timeout passed; called periodically. */
     void deliverExpired() {
-        long now = nanoTime.getAsLong();
-        for (ConcatReassembler.Assembled partial : reassembler.expired(now)) {
-            try {
-                deliver(l -> l.onInbound(toInbound(partial, now)), "partial inbound from " + partial.from());
-                log.info("inbound message from {} reported incomplete ({} parts) after reassembly timeout",
+        CarrierListener l = listener.get();
+        if (l == null) {
+            return;
+        }
+        try {
+            parts.expire(clock.instant(), partial -> {
+                l.onInbound(toInbound(partial));
+                log.info("inbound message from {} reported incomplete ({} parts) after the reassembly timeout",
                         partial.from(), partial.segments());
-                reassembler.remove(partial.key(), now);
-            } catch (ProcessRequestException e) {
-                // listener failed; the group stays and is offered again on the next pass
-                reassembler.release(partial.key());
-            } catch (RuntimeException e) {
-                reassembler.release(partial.key());
-                log.warn("reporting a partial inbound message failed", e);
-            }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Reporting incomplete inbound messages failed; offered again on the next pass: {}", e.toString());
         }
     }
 
-    private static InboundSms toInbound(ConcatReassembler.Assembled a, long nowNanos) {
-        Instant firstPart = Instant.now().minusNanos(Math.max(0, nowNanos - a.firstPartNanos()));
-        return new InboundSms(a.from(), a.to(), a.text(), firstPart, a.segments());
+    private static InboundSms toInbound(InboundParts.Assembled a) {
+        return new InboundSms(a.from(), a.to(), a.text(), a.firstPartAt(), a.segments());
+    }
+
+    /** An address as kept with a part: storable, and no longer than any real one. */
+    private static String kept(String address) {
+        String storable = StorableText.of(address);
+        return storable.length() <= MAX_ADDRESS ? storable : storable.substring(0, MAX_ADDRESS);
     }
 
     private void deliver(Consumer<CarrierListener> call, String what) throws ProcessRequestException {

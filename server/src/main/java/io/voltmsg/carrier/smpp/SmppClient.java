@@ -30,6 +30,7 @@ import org.springframework.context.SmartLifecycle;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,14 +85,21 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
     /**
      * @param endpoint asked on every (re)connect, so it can follow a simulator that took a free port
      * @param listener the messaging side; may return null while nobody listens (then everything is acked)
+     * Concatenated inbound parts are kept in memory: for a link used without a database.
      */
     public SmppClient(SmppProperties props, Supplier<InetSocketAddress> endpoint, Supplier<CarrierListener> listener) {
+        this(props, endpoint, listener, new ConcatReassembler(props.reassemblyTimeout()));
+    }
+
+    /** @param parts where concatenated inbound parts wait for each other (the server keeps them in its database) */
+    public SmppClient(SmppProperties props, Supplier<InetSocketAddress> endpoint, Supplier<CarrierListener> listener,
+                      InboundParts parts) {
         this.props = props;
         this.endpoint = endpoint;
         this.listener = listener;
         this.window = new SubmitWindow(props.window());
         this.throughput = new TokenBucket(props.throughput(), System::nanoTime);
-        this.inbound = new InboundHandler(listener, new ConcatReassembler(props.reassemblyTimeout()), System::nanoTime);
+        this.inbound = new InboundHandler(listener, parts, Clock.systemUTC());
     }
 
     // ---------------------------------------------------------------- lifecycle
