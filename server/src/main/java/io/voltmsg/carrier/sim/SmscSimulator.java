@@ -78,7 +78,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Like a real SMSC it stores what it has to deliver (receipts, mobile-originated messages): while no
  * client is bound as receiver or transceiver they wait, and when a client answers deliver_sm with an error
  * or the response never comes, they are delivered again a second later. The store lives in memory for the
- * lifetime of this object (it survives {@link #stop()}/{@link #start()}, not a JVM restart).
+ * lifetime of this object (it survives {@link #stop()}/{@link #start()}), and with a {@link SmscJournal} on disk
+ * also a restart of the process: a receipt is kept before its submit_sm_resp is sent, a mobile-originated message
+ * before {@link #injectInbound} returns, and both are forgotten once the client acknowledged them.
  */
 public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
 
@@ -94,31 +96,51 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
     private static final long DELIVER_RESPONSE_TIMEOUT_MS = 5_000;
 
     private final SimulatorProperties props;
+    private final SmscJournal journal;
+    private final SmscLog submits;
+    private final SmscLog delivers;
     private final LinkedBlockingDeque<PendingDeliver> store = new LinkedBlockingDeque<>();
     private final Set<SMPPServerSession> receivers = ConcurrentHashMap.newKeySet();
     private final Map<String, PendingReceipt> awaitingRespSent = new ConcurrentHashMap<>();
     private final AtomicLong messageIds = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 44));
+    /** Journal keys, unique across restarts (a restart takes longer than a thousand keys' worth of milliseconds). */
+    private final AtomicLong keys = new AtomicLong(System.currentTimeMillis() * 1000);
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final Object receiverMonitor = new Object();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("smsc-sim-timer"));
 
     private volatile boolean running;
+    private boolean restored;
     private volatile int port = -1;
     private final Receiver receiver = new Receiver();
     private final RespSentListener respSentListener = new RespSentListener();
     private ServerConnection server;
     private ExecutorService workers;
 
+    /** The embedded simulator: everything in memory. */
     public SmscSimulator(SimulatorProperties props) {
-        this.props = props;
+        this(props, SmscJournal.none(), SmscLog.none(), SmscLog.none());
     }
 
-    /** A message the simulator must deliver to the bound client. */
-    record PendingDeliver(SmppAddress source, SmppAddress destination, byte esmClass, byte dataCoding,
+    /**
+     * @param journal  where pending deliveries are kept
+     * @param submits  a line for every submit_sm accepted
+     * @param delivers a line for every deliver_sm the client acknowledged
+     */
+    SmscSimulator(SimulatorProperties props, SmscJournal journal, SmscLog submits, SmscLog delivers) {
+        this.props = props;
+        this.journal = journal;
+        this.submits = submits;
+        this.delivers = delivers;
+    }
+
+    /** A message the simulator must deliver to the bound client; {@code key} names it in the journal. */
+    record PendingDeliver(String key, SmppAddress source, SmppAddress destination, byte esmClass, byte dataCoding,
                           byte[] shortMessage, OptionalParameter[] tlvs, String description) {
     }
 
-    private record PendingReceipt(SubmitSm submit, SimulatedOutcome outcome, Instant submitted) {
+    /** A receipt kept until its submit_sm_resp was written, and when it becomes due. */
+    private record PendingReceipt(PendingDeliver receipt, Instant dueAt) {
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -136,6 +158,14 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
         }
         port = factory.localPort();
         running = true;
+        if (!restored) { // once: what is in memory survives stop() and start()
+            restored = true;
+            List<SmscJournal.Entry> kept = journal.load();
+            kept.forEach(entry -> deliverFrom(entry.dueAt(), entry.deliver()));
+            if (!kept.isEmpty()) {
+                log.info("SMSC simulator restored {} pending deliveries", kept.size());
+            }
+        }
         // cached: the accept loop and delivery workers live as long as the simulator, bind handshakes briefly
         workers = Executors.newCachedThreadPool(daemon("smsc-sim"));
         workers.execute(this::acceptLoop);
@@ -167,6 +197,8 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         log.info("SMSC simulator on port {} stopped; {} deliveries held", port, store.size());
+        submits.close();
+        delivers.close();
     }
 
     @Override
@@ -196,11 +228,24 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
         SmppAddress source = SmppAddress.fromE164(from);
         SmppAddress destination = SmppAddress.fromE164(to);
         List<SmsEncoding.EncodedPart> parts = SmsEncoding.encode(text, ThreadLocalRandom.current().nextInt(256));
+        Instant now = Instant.now();
         for (int i = 0; i < parts.size(); i++) {
             SmsEncoding.EncodedPart part = parts.get(i);
-            store.add(new PendingDeliver(source, destination,
+            PendingDeliver mo = new PendingDeliver("mo-" + keys.incrementAndGet(), source, destination,
                     part.udhi() ? SMPPConstant.ESMCLS_UDHI_INDICATOR_SET : 0, part.dataCoding(), part.shortMessage(),
-                    new OptionalParameter[0], "MO " + from + " -> " + to + " part " + (i + 1) + "/" + parts.size()));
+                    new OptionalParameter[0], "MO " + from + " -> " + to + " part " + (i + 1) + "/" + parts.size());
+            journal.keep(mo.key(), now, mo);
+            store.add(mo);
+        }
+    }
+
+    /** Queues a delivery now, or when it becomes due. */
+    private void deliverFrom(Instant dueAt, PendingDeliver d) {
+        long delay = dueAt.toEpochMilli() - System.currentTimeMillis();
+        if (delay <= 0) {
+            store.addLast(d);
+        } else {
+            scheduler.schedule(() -> store.addLast(d), delay, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -295,6 +340,13 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
                     d.destination().ton(), d.destination().npi(), d.destination().address(),
                     new ESMClass(d.esmClass()), (byte) 0, (byte) 0, new RegisteredDelivery(0),
                     DataCodings.newInstance(d.dataCoding()), d.shortMessage(), d.tlvs());
+            journal.forget(d.key());
+            if (delivers.enabled()) {
+                String[] content = content(d.shortMessage(),
+                        (d.esmClass() & SMPPConstant.ESMCLS_UDHI_INDICATOR_SET) != 0, d.dataCoding());
+                delivers.record(System.currentTimeMillis(), d.esmClass() == SMPPConstant.ESMCLS_SMSC_DELIV_RECEIPT
+                        ? "receipt" : "mo", d.source().address(), d.destination().address(), content[0], content[1]);
+            }
         } catch (NegativeResponseException e) {
             log.info("client answered {} with status 0x{}; delivering again later", d.description(),
                     Integer.toHexString(e.getCommandStatus()));
@@ -304,6 +356,7 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
             redeliverLater(d);
         } catch (PDUException e) {
             log.warn("dropping {}: cannot be encoded ({})", d.description(), e.getMessage());
+            journal.forget(d.key());
         } catch (RuntimeException e) {
             log.warn("delivering {} failed unexpectedly; delivering again later", d.description(), e);
             redeliverLater(d);
@@ -314,20 +367,37 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
         scheduler.schedule(() -> store.addLast(d), REDELIVERY_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
-    private PendingDeliver receiptFor(String messageId, PendingReceipt pending) {
-        SubmitSm submit = pending.submit();
+    private static PendingDeliver receiptFor(String messageId, SubmitSm submit, SimulatedOutcome outcome,
+                                             Instant submitted, Instant done) {
         String original = originalText(submit);
         StringBuilder gsmSafe = new StringBuilder();
         original.codePoints().filter(c -> c < 0x10000 && SmsEncoding.gsmSeptets(Character.toString(c)) == 1)
                 .forEach(gsmSafe::appendCodePoint);
-        String text = pending.outcome().receiptText(messageId, pending.submitted(), Instant.now(), gsmSafe.toString());
+        String text = outcome.receiptText(messageId, submitted, done, gsmSafe.toString());
         SmppAddress handset = address(submit.getDestAddrTon(), submit.getDestAddrNpi(), submit.getDestAddress());
         SmppAddress sender = address(submit.getSourceAddrTon(), submit.getSourceAddrNpi(), submit.getSourceAddr());
-        return new PendingDeliver(handset, sender, SMPPConstant.ESMCLS_SMSC_DELIV_RECEIPT, SmsEncoding.DATA_CODING_GSM,
-                SmsEncoding.encodeText(text, SmsEncoding.Alphabet.GSM7),
+        return new PendingDeliver("rcpt-" + messageId, handset, sender, SMPPConstant.ESMCLS_SMSC_DELIV_RECEIPT,
+                SmsEncoding.DATA_CODING_GSM, SmsEncoding.encodeText(text, SmsEncoding.Alphabet.GSM7),
                 new OptionalParameter[]{new OptionalParameter.Receipted_message_id(messageId),
-                        new OptionalParameter.Message_state(pending.outcome().messageState)},
-                "receipt " + messageId + " " + pending.outcome().stat);
+                        new OptionalParameter.Message_state(outcome.messageState)},
+                "receipt " + messageId + " " + outcome.stat);
+    }
+
+    /** Log fields for a PDU's content: its part ({@code reference:sequence/total}, or {@code 1/1}) and its text. */
+    private static String[] content(byte[] shortMessage, boolean udhi, byte dataCoding) {
+        byte[] sm = shortMessage == null ? new byte[0] : shortMessage;
+        String part = "1/1";
+        if (udhi) {
+            Optional<UserDataHeader.UserData> userData = UserDataHeader.parse(sm);
+            if (userData.isPresent()) {
+                UserDataHeader.Concat concat = userData.get().concat();
+                if (concat != null) {
+                    part = concat.reference() + ":" + concat.sequence() + "/" + concat.total();
+                }
+                sm = userData.get().payload();
+            }
+        }
+        return new String[] {part, SmsEncoding.decode(sm, dataCoding)};
     }
 
     /** Echoes a client's address back as it came; values jsmpp does not know become "unknown". */
@@ -369,9 +439,19 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
             String id = Long.toHexString(messageIds.incrementAndGet());
             boolean receiptRequested = (submit.getRegisteredDelivery() & 0x03) == 1
                     || ((submit.getRegisteredDelivery() & 0x03) == 2 && outcome != SimulatedOutcome.DELIVERED);
+            Instant now = Instant.now();
             if (outcome != SimulatedOutcome.NO_RECEIPT && receiptRequested) {
-                // scheduled once the submit_sm_resp is written, so a receipt never overtakes its id
-                awaitingRespSent.put(id, new PendingReceipt(submit, outcome, Instant.now()));
+                // Kept before the submit_sm_resp is sent, as a real SMSC stores what it accepted; scheduled once
+                // the response is written, so a receipt never overtakes its id.
+                Instant due = now.plus(props.receiptDelay());
+                PendingDeliver receipt = receiptFor(id, submit, outcome, now, due);
+                journal.keep(receipt.key(), due, receipt);
+                awaitingRespSent.put(id, new PendingReceipt(receipt, due));
+            }
+            if (submits.enabled()) {
+                String[] content = content(submit.getShortMessage(), submit.isUdhi(), submit.getDataCoding());
+                submits.record(now.toEpochMilli(), id, submit.getSourceAddr(), submit.getDestAddress(), content[0],
+                        content[1]);
             }
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
@@ -435,14 +515,16 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
         public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession source) {
             PendingReceipt pending = awaitingRespSent.remove(result.getMessageId());
             if (pending != null) {
-                scheduler.schedule(() -> store.addLast(receiptFor(result.getMessageId(), pending)),
-                        props.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
+                deliverFrom(pending.dueAt(), pending.receipt());
             }
         }
 
         @Override
         public void onSubmitSmRespError(SubmitSmResult result, Exception e, SMPPServerSession source) {
-            awaitingRespSent.remove(result.getMessageId()); // the client never learnt the id
+            PendingReceipt pending = awaitingRespSent.remove(result.getMessageId()); // the client never learnt the id
+            if (pending != null) {
+                journal.forget(pending.receipt().key());
+            }
         }
 
         @Override
