@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.voltmsg.shared.ApiException;
+import io.voltmsg.shared.DatabaseFailures;
 import io.voltmsg.shared.Ids;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorResolver.class);
+    /** The code of errors that mean "the database cannot serve now, retry later" (HTTP 503). */
+    static final String UNAVAILABLE = "UNAVAILABLE";
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -28,6 +31,13 @@ class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
             return GraphqlErrorBuilder.newError(env).message(api.getMessage()).errorType(errorType(api.code()))
                     .extensions(extensions).build();
         }
+        if (DatabaseFailures.isUnavailable(ex)) {
+            log.warn("{} failed, database unavailable: {}", env.getField().getName(), rootMessage(ex));
+            return GraphqlErrorBuilder.newError(env).message(DatabaseFailures.MESSAGE)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .extensions(Map.of("code", UNAVAILABLE, "retryAfterSeconds", DatabaseFailures.RETRY_AFTER_SECONDS))
+                    .build();
+        }
         String errorId = Ids.newId("err");
         log.error("Unexpected error {} in {}", errorId, env.getField().getName(), ex);
         return GraphqlErrorBuilder.newError(env)
@@ -35,6 +45,14 @@ class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
                 .errorType(ErrorType.INTERNAL_ERROR)
                 .extensions(Map.of("code", "INTERNAL", "errorId", errorId))
                 .build();
+    }
+
+    private static String rootMessage(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private static ErrorType errorType(String code) {

@@ -1,11 +1,14 @@
 package io.voltmsg.graphql;
 
 import io.voltmsg.accounts.AccountService;
+import io.voltmsg.accounts.Caller;
+import io.voltmsg.shared.DatabaseFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,8 +34,18 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.length() > PREFIX.length() && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            accounts.authenticate(header.substring(PREFIX.length()).strip()).ifPresent(caller ->
-                    SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller)));
+            Optional<Caller> caller;
+            try {
+                caller = accounts.authenticate(header.substring(PREFIX.length()).strip());
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                // The token cannot be checked: not "unauthorized", but "come back later".
+                JsonErrors.unavailable(response);
+                return;
+            }
+            caller.ifPresent(c -> SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(c)));
         }
         try {
             chain.doFilter(request, response);

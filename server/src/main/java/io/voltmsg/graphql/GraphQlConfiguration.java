@@ -20,6 +20,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -43,6 +45,12 @@ class GraphQlConfiguration {
     GraphQlSourceBuilderCustomizer parsedDocumentCache() {
         ParsedDocumentCache cache = new ParsedDocumentCache(PARSED_DOCUMENTS_KEPT);
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+    }
+
+    /** Spring's handler, with HTTP 503 when the database could not serve the request (replaces Boot's default). */
+    @Bean
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
+        return new ApiHttpHandler(webGraphQlHandler);
     }
 
     @Bean

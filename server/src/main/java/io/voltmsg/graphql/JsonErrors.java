@@ -1,5 +1,6 @@
 package io.voltmsg.graphql;
 
+import io.voltmsg.shared.DatabaseFailures;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,12 @@ final class JsonErrors {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private JsonErrors() {
+    }
+
+    /** HTTP 503: the database cannot serve now; the caller may send the same request again after a while. */
+    static void unavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+        write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseFailures.MESSAGE, "UNAVAILABLE");
     }
 
     static void write(HttpServletResponse response, int status, String message, String code) throws IOException {
