@@ -1,5 +1,6 @@
 package io.voltmsg.shared;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -36,13 +37,21 @@ public final class DatabaseFailures {
     }
 
     public static boolean isUnavailable(Throwable failure) {
+        boolean fromTheDatabase = false;
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && isUnavailable(sql)) {
+            if (t instanceof SQLException sql) {
+                if (isUnavailable(sql)) {
+                    return true;
+                }
+                fromTheDatabase = true;
+            }
+            // The database failed to read or write its files (H2 reports a full disk as a "general error").
+            if (fromTheDatabase && t instanceof IOException) {
                 return true;
             }
         }

@@ -31,7 +31,12 @@ public final class EmbeddedDatabase {
 
     /** The JDBC URL of the embedded database kept in {@code dataDir}. */
     public static String url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(NAME) + OPTIONS;
+        return url("file", dataDir);
+    }
+
+    /** The same database read through another of H2's file systems (tests plug in one that can fail). */
+    public static String url(String fileSystem, Path dataDir) {
+        return "jdbc:h2:" + fileSystem + ":" + dataDir.toAbsolutePath().normalize().resolve(NAME) + OPTIONS;
     }
 
     /** The file H2 keeps the database in. */

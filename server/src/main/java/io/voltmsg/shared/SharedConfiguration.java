@@ -15,6 +15,11 @@ public class SharedConfiguration {
     }
 
     @Bean
+    static BrokenConnectionEviction brokenConnectionEviction() {
+        return new BrokenConnectionEviction();
+    }
+
+    @Bean
     RowClaims rowClaims(DataSource dataSource) {
         return RowClaims.forDatabase(dataSource);
     }

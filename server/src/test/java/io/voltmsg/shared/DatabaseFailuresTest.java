@@ -40,6 +40,16 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aDatabaseThatFailedToWriteItsFilesIsUnavailable() {
+        // how H2 reports a full disk: a general error over its store's failure over the file system's
+        Exception full = new SQLException("General error: Writing to file failed", "HY000", 50000,
+                new IllegalStateException("Writing failed", new java.nio.file.FileSystemException("/data/voltmsg.mv.db",
+                        null, "No space left on device")));
+        assertThat(DatabaseFailures.isUnavailable(new org.springframework.transaction.TransactionSystemException(
+                "JDBC commit failed", full))).isTrue();
+    }
+
+    @Test
     void aRequestTheDatabaseRefusedIsNot() {
         assertThat(DatabaseFailures.isUnavailable(new DuplicateKeyException("duplicate"))).isFalse();
         assertThat(DatabaseFailures.isUnavailable(new DataIntegrityViolationException("too long",

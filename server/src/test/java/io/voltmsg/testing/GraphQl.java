@@ -18,7 +18,7 @@ public final class GraphQl {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The HTTP status and the parsed body. */
-    public record Response(int status, JsonNode body, String raw) {
+    public record Response(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
         public JsonNode data(String field) {
             return body.path("data").path(field);
         }
@@ -73,7 +73,7 @@ public final class GraphQl {
             } catch (RuntimeException e) {
                 parsed = JSON.createObjectNode();
             }
-            return new Response(response.statusCode(), parsed, response.body());
+            return new Response(response.statusCode(), parsed, response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
