@@ -1,5 +1,6 @@
 package io.voltmsg.carrier;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,4 +21,7 @@ public interface CarrierGateway {
 
     /** True while the link to the carrier is bound and submits can be attempted. */
     boolean isBound();
+
+    /** The longest a submitted segment waits for the carrier's answer before the submit fails. */
+    Duration answerTimeout();
 }

@@ -70,6 +70,15 @@ class MessageRepository {
                 .query(MessageRepository::map).optional();
     }
 
+    /**
+     * Like {@link #lock}, but only while the claim that set {@code leaseUntil} still holds the message: empty when it
+     * was claimed again since (its lease had run out).
+     */
+    Optional<Message> lockClaimed(String id, Instant leaseUntil) {
+        return jdbc.sql("select " + COLUMNS + " from messages where id = ? and lease_until = ? for update")
+                .params(id, Times.sql(leaseUntil)).query(MessageRepository::map).optional();
+    }
+
     Optional<Message> findByIdempotencyKey(String organizationId, String key) {
         return jdbc.sql("select " + COLUMNS + " from messages where organization_id = ? and idempotency_key = ?")
                 .params(organizationId, key).query(MessageRepository::map).optional();

@@ -4,7 +4,9 @@ import io.voltmsg.carrier.CarrierGateway;
 import io.voltmsg.carrier.CarrierUnavailableException;
 import io.voltmsg.carrier.OutboundSms;
 import io.voltmsg.carrier.SubmitOutcome;
+import io.voltmsg.shared.DatabaseFailures;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
 class MessageSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
+    /** Time left, after the carrier's answer, to record it before the claim runs out. */
+    static final Duration RECORDING_MARGIN = Duration.ofSeconds(5);
 
     private final SubmitResults submits;
     private final Sweeps sweeps;
@@ -59,6 +63,11 @@ class MessageSender implements SmartLifecycle {
         this.properties = properties;
         this.wakeup = wakeup;
         this.inFlight = new Semaphore(properties.maxInFlight());
+        if (!submitDeadline(Instant.EPOCH.plus(properties.lease()), gateway.answerTimeout()).isAfter(Instant.EPOCH)) {
+            throw new IllegalArgumentException("voltmsg.messaging.lease (" + properties.lease() + ") must be longer than "
+                    + "the carrier's answer timeout (voltmsg.carrier.smpp.response-timeout, " + gateway.answerTimeout()
+                    + ") plus " + RECORDING_MARGIN.toSeconds() + " s to record the answer");
+        }
     }
 
     @Override
@@ -153,14 +162,15 @@ class MessageSender implements SmartLifecycle {
             wakeup.await(Duration.ofMillis(5));
             return 0;
         }
-        List<Message> claimed = submits.claim(room);
-        for (Message m : claimed) {
+        SubmitResults.Claim claim = submits.claim(room);
+        Instant submitBy = submitDeadline(claim.leaseUntil(), gateway.answerTimeout());
+        for (Message m : claim.messages()) {
             inFlight.acquireUninterruptibly();
             outstanding.incrementAndGet();
-            gateway.submit(new OutboundSms(m.id(), m.fromNumber(), m.toNumber(), m.body()))
+            gateway.submit(new OutboundSms(m.id(), m.fromNumber(), m.toNumber(), m.body(), submitBy))
                     .whenCompleteAsync((outcome, error) -> {
                         try {
-                            record(m.id(), outcome, error);
+                            record(m.id(), claim.leaseUntil(), outcome, error);
                         } finally {
                             outstanding.decrementAndGet();
                             inFlight.release();
@@ -168,24 +178,53 @@ class MessageSender implements SmartLifecycle {
                         }
                     }, outcomes);
         }
-        return claimed.size();
+        return claim.messages().size();
     }
 
-    private void record(String messageId, SubmitOutcome outcome, Throwable error) {
-        try {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                if (!(cause instanceof CarrierUnavailableException)) {
-                    log.warn("Submit of {} failed unexpectedly; queued again: {}", messageId, cause.toString());
+    /**
+     * The last moment a claimed message may go out: its answer (at most {@code answerTimeout} later) must be recorded
+     * while the claim still holds, or another claim may submit it again after its acceptance was recorded.
+     */
+    static Instant submitDeadline(Instant leaseUntil, Duration answerTimeout) {
+        return leaseUntil.minus(answerTimeout).minus(RECORDING_MARGIN);
+    }
+
+    /**
+     * Records the carrier's answer. While the database is unavailable it tries again (every second at most) until it
+     * succeeds, the claim runs out or the sender stops: an answer recorded late is better than a message submitted
+     * twice.
+     */
+    private void record(String messageId, Instant claimedUntil, SubmitOutcome outcome, Throwable error) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                recordOnce(messageId, claimedUntil, outcome, error);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUnavailable(e) || !running || !Instant.now().isBefore(claimedUntil)) {
+                    log.error("Recording the carrier's answer for {} failed; it is submitted again after its lease",
+                            messageId, e);
+                    return;
                 }
-                submits.linkLost(messageId);
-            } else if (outcome instanceof SubmitOutcome.Accepted accepted) {
-                submits.accepted(messageId, accepted);
-            } else if (outcome instanceof SubmitOutcome.Refused refused) {
-                submits.refused(messageId, refused);
+                if (attempt == 1) {
+                    log.warn("Recording the carrier's answer for {} failed, database unavailable; trying again until {}",
+                            messageId, claimedUntil);
+                }
+                LockSupport.parkNanos(Math.min(attempt, 10) * 100_000_000L);
             }
-        } catch (RuntimeException e) {
-            log.error("Recording the carrier's answer for {} failed; it is submitted again after its lease", messageId, e);
+        }
+    }
+
+    private void recordOnce(String messageId, Instant claimedUntil, SubmitOutcome outcome, Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (!(cause instanceof CarrierUnavailableException)) {
+                log.warn("Submit of {} failed unexpectedly; queued again: {}", messageId, cause.toString());
+            }
+            submits.linkLost(messageId, claimedUntil);
+        } else if (outcome instanceof SubmitOutcome.Accepted accepted) {
+            submits.accepted(messageId, claimedUntil, accepted);
+        } else if (outcome instanceof SubmitOutcome.Refused refused) {
+            submits.refused(messageId, claimedUntil, refused);
         }
     }
 }

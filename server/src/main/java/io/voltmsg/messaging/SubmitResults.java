@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class SubmitResults {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmitResults.class);
 
     private final MessageRepository repository;
     private final Transitions transitions;
@@ -34,41 +38,60 @@ class SubmitResults {
         this.clock = clock;
     }
 
-    /** Due queued messages, now sending with a lease. */
-    List<Message> claim(int limit) {
-        Instant now = Times.now(clock);
-        List<String> ids = transactions.execute(tx -> repository.claimDue(now, now.plus(properties.lease()), limit));
-        return ids == null || ids.isEmpty() ? List.of() : repository.load(ids);
+    /** Messages claimed for submission, held until {@code leaseUntil}. */
+    record Claim(List<Message> messages, Instant leaseUntil) {
     }
 
-    /** The carrier accepted every segment: sent, with one row per segment for its receipts. */
-    void accepted(String messageId, SubmitOutcome.Accepted outcome) {
-        transactions.executeWithoutResult(tx -> transitions.change(messageId, Lifecycle.Trigger.ACCEPTED, (m, now) -> {
-            for (int i = 0; i < outcome.carrierMessageIds().size(); i++) {
-                repository.insertSegment(messageId, i, outcome.carrierMessageIds().get(i), now);
-            }
-            return Transitions.withState(m, MessageStatus.SENT, Math.max(1, outcome.segments()), null, null, now, null,
-                    null);
-        }, EventType.MESSAGE_SENT));
+    /** Due queued messages (and sending ones whose lease ran out), now sending with a lease. */
+    Claim claim(int limit) {
+        Instant now = Times.now(clock);
+        Instant leaseUntil = now.plus(properties.lease());
+        List<String> ids = transactions.execute(tx -> repository.claimDue(now, leaseUntil, limit));
+        return new Claim(ids == null || ids.isEmpty() ? List.of() : repository.load(ids), leaseUntil);
+    }
+
+    /**
+     * The carrier accepted every segment: sent, with one row per segment for its receipts. Answers are recorded only
+     * while the claim that submitted the message still holds it: once its lease ran out and another claim took the
+     * message, that claim submits it and records its own answer.
+     */
+    void accepted(String messageId, Instant claimedUntil, SubmitOutcome.Accepted outcome) {
+        transactions.executeWithoutResult(tx -> claimed(messageId, claimedUntil).ifPresent(m ->
+                transitions.change(m, Lifecycle.Trigger.ACCEPTED, (current, now) -> {
+                    for (int i = 0; i < outcome.carrierMessageIds().size(); i++) {
+                        repository.insertSegment(messageId, i, outcome.carrierMessageIds().get(i), now);
+                    }
+                    return Transitions.withState(current, MessageStatus.SENT, Math.max(1, outcome.segments()), null, null,
+                            now, null, null);
+                }, EventType.MESSAGE_SENT)));
         receipts.applyOrphans(outcome.carrierMessageIds());
     }
 
-    void refused(String messageId, SubmitOutcome.Refused outcome) {
-        transactions.executeWithoutResult(tx -> transitions.change(messageId, Lifecycle.Trigger.REFUSED, (m, now) ->
-                        Transitions.withState(m, MessageStatus.FAILED, m.segments(), "SUBMIT_REFUSED",
+    void refused(String messageId, Instant claimedUntil, SubmitOutcome.Refused outcome) {
+        transactions.executeWithoutResult(tx -> claimed(messageId, claimedUntil).ifPresent(m ->
+                transitions.change(m, Lifecycle.Trigger.REFUSED, (current, now) ->
+                        Transitions.withState(current, MessageStatus.FAILED, current.segments(), "SUBMIT_REFUSED",
                                 "carrier refused the message: " + outcome.reason() + " (command_status 0x"
                                         + Integer.toHexString(outcome.commandStatus()) + ")", null, null, now),
-                EventType.MESSAGE_FAILED, EventType.MESSAGE_FINALIZED));
+                        EventType.MESSAGE_FAILED, EventType.MESSAGE_FINALIZED)));
     }
 
     /** No answer came (link down or dropped): back to queued, submitted again after the next bind. */
-    void linkLost(String messageId) {
-        transactions.executeWithoutResult(tx -> {
-            Optional<Message> m = repository.lock(messageId);
-            if (m.isPresent() && Lifecycle.next(m.get().state(), Lifecycle.Trigger.LINK_LOST).isPresent()) {
-                repository.update(Transitions.withState(m.get(), MessageStatus.QUEUED, m.get().segments(), null, null,
-                        null, null, null), Times.now(clock));
+    void linkLost(String messageId, Instant claimedUntil) {
+        transactions.executeWithoutResult(tx -> claimed(messageId, claimedUntil).ifPresent(m -> {
+            if (Lifecycle.next(m.state(), Lifecycle.Trigger.LINK_LOST).isPresent()) {
+                repository.update(Transitions.withState(m, MessageStatus.QUEUED, m.segments(), null, null, null, null,
+                        null), Times.now(clock));
             }
-        });
+        }));
+    }
+
+    private Optional<Message> claimed(String messageId, Instant claimedUntil) {
+        Optional<Message> m = repository.lockClaimed(messageId, claimedUntil);
+        if (m.isEmpty()) {
+            log.info("The carrier's answer for {} came after its claim ran out; the claim that took it over decides",
+                    messageId);
+        }
+        return m;
     }
 }

@@ -164,6 +164,21 @@ class CarrierLinkTest {
     }
 
     @Test
+    void aSubmitThatWaitedPastItsDeadlineIsNotSent() throws Exception {
+        java.time.Instant past = java.time.Instant.now().minusSeconds(1);
+        assertThatThrownBy(() -> client.submit(new OutboundSms("late", "+15551230000", "+15557654321", "too late", past))
+                .get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(CarrierUnavailableException.class)
+                .hasMessageContaining("deadline");
+        // had it gone out, its receipt would come within the 50 ms receipt delay
+        Thread.sleep(500);
+        assertThat(listener.receipts).isEmpty();
+        java.time.Instant future = java.time.Instant.now().plusSeconds(30);
+        assertThat(client.submit(new OutboundSms("on time", "+15551230000", "+15557654321", "in time", future))
+                .get(10, TimeUnit.SECONDS)).isInstanceOf(SubmitOutcome.Accepted.class);
+    }
+
+    @Test
     void clientReconnectsAfterTheSimulatorRestartsOnTheSamePort() throws Exception {
         int port = simulator.port();
         simulator.stop();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voltmsg.carrier.DeliveryReceipt;
 import io.voltmsg.carrier.SubmitOutcome;
 import io.voltmsg.shared.Ids;
+import io.voltmsg.shared.Times;
 import io.voltmsg.testing.IntegrationTest;
 import io.voltmsg.testing.TestReceiver;
 import java.time.Duration;
@@ -39,6 +40,9 @@ class ReceiptHandlingTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** The lease of the claim under which the test's messages are being submitted. */
+    static final Instant CLAIM = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+
     @Test
     void aReceiptBeforeItsSubmitRespIsKeptAndAppliedOnceTheCarrierIdIsKnown() {
         try (TestReceiver receiver = new TestReceiver()) {
@@ -50,7 +54,7 @@ class ReceiptHandlingTest extends IntegrationTest {
             assertThat(orphans(carrierId)).isEqualTo(1);
             assertThat(status(id)).isEqualTo("SENDING");
 
-            submits.accepted(id, new SubmitOutcome.Accepted(List.of(carrierId), 1));
+            submits.accepted(id, CLAIM, new SubmitOutcome.Accepted(List.of(carrierId), 1));
             assertThat(status(id)).isEqualTo("DELIVERED");
             assertThat(orphans(carrierId)).isZero();
             List<JsonNode> events = MessagingEndToEndTest.awaitEvents(receiver, id, 3);
@@ -79,7 +83,7 @@ class ReceiptHandlingTest extends IntegrationTest {
             });
             CompletableFuture<Void> accepted = CompletableFuture.runAsync(() -> {
                 await(start);
-                submits.accepted(id, new SubmitOutcome.Accepted(List.of(carrierId), 1));
+                submits.accepted(id, CLAIM, new SubmitOutcome.Accepted(List.of(carrierId), 1));
             });
             CompletableFuture.allOf(receipt, accepted).get();
             ids.add(id);
@@ -92,10 +96,28 @@ class ReceiptHandlingTest extends IntegrationTest {
     }
 
     @Test
+    void anAnswerToAClaimThatRanOutAndWasTakenOverIsLeftToTheNewClaim() {
+        try (TestReceiver receiver = new TestReceiver()) {
+            TestOrganization org = registered(receiver);
+            String id = sendingMessage(org);
+            Instant earlierClaim = CLAIM.minus(Duration.ofMinutes(5));
+            submits.accepted(id, earlierClaim, new SubmitOutcome.Accepted(List.of("late-" + id), 1));
+            submits.refused(id, earlierClaim, new SubmitOutcome.Refused(0x45, "late"));
+            submits.linkLost(id, earlierClaim);
+            assertThat(status(id)).isEqualTo("SENDING");
+            assertThat(jdbc.sql("select count(*) from events where message_id = ?").param(id).query(Integer.class)
+                    .single()).isZero();
+
+            submits.accepted(id, CLAIM, new SubmitOutcome.Accepted(List.of("current-" + id), 1));
+            assertThat(status(id)).isEqualTo("SENT");
+        }
+    }
+
+    @Test
     void aLongMessageIsDeliveredWhenEverySegmentIsAndUndeliveredAsSoonAsOneFails() {
         TestOrganization org = newOrganization();
         String delivered = sendingMessage(org);
-        submits.accepted(delivered, new SubmitOutcome.Accepted(List.of("seg-a-" + delivered, "seg-b-" + delivered), 2));
+        submits.accepted(delivered, CLAIM, new SubmitOutcome.Accepted(List.of("seg-a-" + delivered, "seg-b-" + delivered), 2));
         receipts.receipt(receipt("seg-a-" + delivered, DeliveryReceipt.Stat.DELIVRD));
         assertThat(status(delivered)).isEqualTo("SENT");
         receipts.receipt(receipt("seg-b-" + delivered, DeliveryReceipt.Stat.ENROUTE));
@@ -104,7 +126,7 @@ class ReceiptHandlingTest extends IntegrationTest {
         assertThat(status(delivered)).isEqualTo("DELIVERED");
 
         String failed = sendingMessage(org);
-        submits.accepted(failed, new SubmitOutcome.Accepted(List.of("seg-c-" + failed, "seg-d-" + failed), 2));
+        submits.accepted(failed, CLAIM, new SubmitOutcome.Accepted(List.of("seg-c-" + failed, "seg-d-" + failed), 2));
         receipts.receipt(receipt("seg-c-" + failed, DeliveryReceipt.Stat.REJECTD));
         assertThat(status(failed)).isEqualTo("UNDELIVERED");
         assertThat(jdbc.sql("select error_code from messages where id = ?").param(failed).query(String.class).single())
@@ -160,11 +182,13 @@ class ReceiptHandlingTest extends IntegrationTest {
     }
 
     /** A message in state sending that the sender will not claim (its next attempt is far away). */
+    /** A message being submitted, claimed until {@link #CLAIM}. */
     String sendingMessage(TestOrganization org) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Message m = new Message(Ids.newId("msg", now), org.id(), MessageDirection.OUTBOUND, org.phoneNumber(),
                 uniqueNumber(), "direct", MessageStatus.SENDING, 1, null, null, now, null, null, null);
         repository.insert(m, null, now.plus(Duration.ofDays(1)));
+        jdbc.sql("update messages set lease_until = ? where id = ?").params(Times.sql(CLAIM), m.id()).update();
         return m.id();
     }
 

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -139,10 +140,13 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
                 task.result.completeExceptionally(new CarrierUnavailableException("carrier link shut down"));
             }
         }
-        housekeeping.shutdownNow();
+        // Not interrupted: housekeeping writes to the database (incomplete inbound messages), and an interrupt
+        // during file I/O makes H2 close its store.
+        housekeeping.shutdown();
         try {
             connector.join(5_000);
             submitters.awaitTermination(5, TimeUnit.SECONDS);
+            housekeeping.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -185,6 +189,11 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
             task.result.completeExceptionally(new CarrierUnavailableException("carrier link shut down"));
         }
         return task.result;
+    }
+
+    @Override
+    public Duration answerTimeout() {
+        return props.responseTimeout();
     }
 
     /** Submit_sm PDUs currently waiting for their response (for metrics and tests). */
@@ -332,6 +341,11 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
                 throttle();
                 if (!window.tryAcquire(props.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                     throw new CarrierUnavailableException("SMPP window stayed full");
+                }
+                if (sms.submitBy() != null && Instant.now().isAfter(sms.submitBy())) {
+                    window.release();
+                    throw new CarrierUnavailableException("not submitted: waited past its deadline " + sms.submitBy()
+                            + " (segment " + (i + 1) + "/" + parts.size() + ")");
                 }
                 try {
                     ids.add(s.submitShortMessage("", from.ton(), from.npi(), from.address(),
