@@ -81,7 +81,8 @@ class Dispatcher implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = clock;
         this.inFlight = new Semaphore(properties.maxInFlight());
-        this.writer = new OutcomeWriter(repository, health, transactions, clock, this::written);
+        this.writer = new OutcomeWriter(repository, health, transactions, clock, properties.lease().dividedBy(2),
+                this::written);
     }
 
     /** Asks the loop to look for due deliveries now rather than at its next tick. */

@@ -1,11 +1,14 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.shared.DatabaseFailures;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +32,23 @@ final class OutcomeWriter {
     private final EndpointHealth health;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Duration retryFor;
     private final Consumer<List<Item>> written;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread thread;
 
+    /**
+     * @param retryFor how long a batch is tried again while the database is unavailable (less than the deliveries'
+     *                 lease, after which they are claimed and sent again anyway)
+     */
     OutcomeWriter(DeliveryRepository repository, EndpointHealth health, TransactionTemplate transactions, Clock clock,
-                  Consumer<List<Item>> written) {
+                  Duration retryFor, Consumer<List<Item>> written) {
         this.repository = repository;
         this.health = health;
         this.transactions = transactions;
         this.clock = clock;
+        this.retryFor = retryFor;
         this.written = written;
     }
 
@@ -102,13 +111,26 @@ final class OutcomeWriter {
 
     private void write(List<Item> batch) {
         long started = System.nanoTime();
-        try {
-            transactions.executeWithoutResult(tx -> repository.write(batch.stream().map(Item::outcome).toList(),
-                    Times.now(clock)));
-        } catch (RuntimeException e) {
-            // The deliveries stay leased; when the lease runs out they are claimed and sent again.
-            log.error("Recording {} delivery outcomes failed; they will be retried when their lease expires",
-                    batch.size(), e);
+        long giveUp = started + retryFor.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> repository.write(batch.stream().map(Item::outcome).toList(),
+                        Times.now(clock)));
+                break;
+            } catch (RuntimeException e) {
+                if (DatabaseFailures.isUnavailable(e) && running && System.nanoTime() - giveUp < 0) {
+                    // Recorded late rather than sent again: wait for the database (while the leases hold).
+                    if (attempt == 1) {
+                        log.warn("Recording {} delivery outcomes failed, database unavailable; trying again", batch.size());
+                    }
+                    LockSupport.parkNanos(Math.min(attempt, 10) * 100_000_000L);
+                    continue;
+                }
+                // The deliveries stay leased; when the lease runs out they are claimed and sent again.
+                log.error("Recording {} delivery outcomes failed; they will be retried when their lease expires",
+                        batch.size(), e);
+                break;
+            }
         }
         for (Item item : batch) {
             try {

@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.voltmsg.shared.ApiException;
+import io.voltmsg.shared.DatabaseAvailability;
 import io.voltmsg.shared.DatabaseFailures;
 import io.voltmsg.shared.Ids;
 import java.util.LinkedHashMap;
@@ -22,6 +23,12 @@ class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
     /** The code of errors that mean "the database cannot serve now, retry later" (HTTP 503). */
     static final String UNAVAILABLE = "UNAVAILABLE";
 
+    private final DatabaseAvailability database;
+
+    ApiErrorResolver(DatabaseAvailability database) {
+        this.database = database;
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof ApiException api) {
@@ -32,6 +39,7 @@ class ApiErrorResolver extends DataFetcherExceptionResolverAdapter {
                     .extensions(extensions).build();
         }
         if (DatabaseFailures.isUnavailable(ex)) {
+            database.failed();
             log.warn("{} failed, database unavailable: {}", env.getField().getName(), rootMessage(ex));
             return GraphqlErrorBuilder.newError(env).message(DatabaseFailures.MESSAGE)
                     .errorType(ErrorType.INTERNAL_ERROR)

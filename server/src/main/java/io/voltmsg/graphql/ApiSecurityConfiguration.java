@@ -1,6 +1,7 @@
 package io.voltmsg.graphql;
 
 import io.voltmsg.accounts.AccountService;
+import io.voltmsg.shared.DatabaseAvailability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,7 +21,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain graphqlApi(HttpSecurity http, AccountService accounts) throws Exception {
+    SecurityFilterChain graphqlApi(HttpSecurity http, AccountService accounts, DatabaseAvailability database)
+            throws Exception {
         return http
                 .securityMatcher("/graphql", "/graphql/**")
                 .csrf(csrf -> csrf.disable())
@@ -30,7 +32,7 @@ class ApiSecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, database), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
                         JsonErrors.write(response, HttpStatus.UNAUTHORIZED.value(), "unauthorized", "UNAUTHENTICATED")))

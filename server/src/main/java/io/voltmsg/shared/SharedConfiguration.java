@@ -1,6 +1,7 @@
 package io.voltmsg.shared;
 
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,12 @@ public class SharedConfiguration {
     @Bean
     static BrokenConnectionEviction brokenConnectionEviction() {
         return new BrokenConnectionEviction();
+    }
+
+    /** API requests are refused at once for a second after the database failed one. */
+    @Bean
+    DatabaseAvailability databaseAvailability() {
+        return new DatabaseAvailability(Duration.ofSeconds(1), System::nanoTime);
     }
 
     @Bean

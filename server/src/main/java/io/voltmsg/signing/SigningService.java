@@ -194,8 +194,10 @@ public class SigningService implements DisposableBean {
                 masterKey.encrypt(pair.getPrivate().getEncoded(), id), now, activatesAt);
     }
 
+    /** Waits for a refresh under way instead of interrupting it: an interrupt during file I/O makes H2 close its store. */
     @Override
-    public void destroy() {
-        refresher.shutdownNow();
+    public void destroy() throws InterruptedException {
+        refresher.shutdown();
+        refresher.awaitTermination(5, TimeUnit.SECONDS);
     }
 }
