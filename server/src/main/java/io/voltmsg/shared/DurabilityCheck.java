@@ -10,30 +10,41 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up on H2: warns when the database delays writing commits (then a killed process loses commits that
- * were already acknowledged; the setting lives in the database, not in the URL alone, so it is read from H2
- * itself), and leaves closing the database to the connection pool ({@link H2ExitHook}).
+ * At start-up, warns when the database acknowledges commits it may lose, which breaks "durable before
+ * acknowledged": on H2 when it delays writing commits (then a killed process loses commits already acknowledged;
+ * the setting lives in the database, not in the URL alone, so it is read from H2 itself), on PostgreSQL when
+ * {@code synchronous_commit} or {@code fsync} is off (then a crash of PostgreSQL or of the machine does). On H2 it
+ * also leaves closing the database to the connection pool ({@link H2ExitHook}).
  */
 @Component
-class EmbeddedDatabaseCheck implements ApplicationRunner {
+class DurabilityCheck implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseCheck.class);
+    private static final Logger log = LoggerFactory.getLogger(DurabilityCheck.class);
 
     private final DataSource dataSource;
 
-    EmbeddedDatabaseCheck(DataSource dataSource) {
+    DurabilityCheck(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         if (Databases.isPostgres(dataSource)) {
+            for (String setting : List.of("synchronous_commit", "fsync")) {
+                String value = jdbc.sql("select current_setting('" + setting + "')").query(String.class).single();
+                if ("off".equalsIgnoreCase(value)) {
+                    log.warn("PostgreSQL runs with {}=off: a crash of PostgreSQL or of its machine can lose commits "
+                            + "voltmsg already acknowledged. Set {} = on for voltmsg's database (ALTER DATABASE ... SET, "
+                            + "or postgresql.conf)", setting, setting);
+                }
+            }
             return;
         }
         H2ExitHook.remove(); // the database is open now, so H2 has registered its hook
         // H2 2.4 lists WRITE_DELAY twice: the value stored in the database and the one the open store uses
         // (taken from the URL of whoever opened it, default 500 ms). Either one above 0 means delayed writes.
-        List<Integer> delays = JdbcClient.create(dataSource)
+        List<Integer> delays = jdbc
                 .sql("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")
                 .query(String.class).list().stream().map(Integer::valueOf).toList();
         int delay = delayedBy(delays);

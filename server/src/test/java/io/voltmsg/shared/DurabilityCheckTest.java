@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** H2 only (not tagged "database"): the embedded default writes commits at once, and a delayed URL is warned about. */
 @ExtendWith(OutputCaptureExtension.class)
-class EmbeddedDatabaseCheckTest {
+class DurabilityCheckTest {
 
     private static final String WARNING = "H2 writes commits to its file up to";
 
@@ -50,9 +50,9 @@ class EmbeddedDatabaseCheckTest {
 
     @Test
     void anyDelayedRowCounts() {
-        assertThat(EmbeddedDatabaseCheck.delayedBy(List.of(0, 500))).isEqualTo(500);
-        assertThat(EmbeddedDatabaseCheck.delayedBy(List.of(0, 0))).isZero();
-        assertThat(EmbeddedDatabaseCheck.delayedBy(List.of())).isZero();
+        assertThat(DurabilityCheck.delayedBy(List.of(0, 500))).isEqualTo(500);
+        assertThat(DurabilityCheck.delayedBy(List.of(0, 0))).isZero();
+        assertThat(DurabilityCheck.delayedBy(List.of())).isZero();
     }
 
     private static List<Integer> writeDelays(ConfigurableApplicationContext server) {
