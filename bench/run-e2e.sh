@@ -108,11 +108,13 @@ PROPS+=(${VOLTMSG_BENCH_SERVER_ARGS:-})
 echo "== server on $DB with -Xmx512m"
 java -Xmx512m ${VOLTMSG_BENCH_JAVA_OPTS:-} -jar server/target/voltmsg.jar "${PROPS[@]}" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 120); do
+# Up to 3 minutes: on a busy machine the server's start-up alone can take more than one.
+for _ in $(seq 1 360); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
+  kill -0 "$SERVER_PID" 2> /dev/null || break
   sleep 0.5
 done
-curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { tail -50 "$WORK/server.log"; exit 1; }
+curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { echo "the server did not start:" >&2; tail -50 "$WORK/server.log" >&2; exit 1; }
 
 echo "== load"
 # C1 only for the load generator: it shares the cores with the server, and C2 compiling its HTTP
