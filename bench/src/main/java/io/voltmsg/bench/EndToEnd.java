@@ -37,10 +37,14 @@ import javax.crypto.spec.SecretKeySpec;
  * End-to-end load generator: creates events at a set rate through the public GraphQL API of a
  * running server, receives them on loopback receivers that verify the RSA and {@code v1}
  * signatures of every request and {@code v1a} on 1%, and reports sustained events/s and latency
- * from event commit (the body's {@code createdAt}) to receipt.
+ * from event commit (the body's {@code createdAt}) to receipt, and what one event cost over the
+ * measuring window: CPU of the server, the SMSC, this process and PostgreSQL, and the server's SQL
+ * statements and commits (see {@link PerEvent}).
  *
  * <p>Arguments: {@code --url http://127.0.0.1:8080 --token T --source outbound --number +15550100001
- * --duration 60 --rate 2000 --endpoints 1 --threads 32 --batch 1}. {@code --source} says what creates
+ * --duration 60 --rate 2000 --endpoints 1 --threads 32 --batch 1 --rsa-sign-per-s 1200 --server-pid P
+ * --smsc-pid P --postmaster-pid P --clock-ticks 100} (a pid of 0: no such process in this run; the server's
+ * is required). {@code --source} says what creates
  * the events (see {@link Source}); {@code --rate} is in events/s whatever the source. {@code --batch N}
  * sends N aliased mutations in one GraphQL document, as a client creating in bulk would; each is still
  * its own message or event, transaction and delivery.
@@ -49,6 +53,8 @@ public final class EndToEnd {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"(evt_[0-9A-Z]+)\"");
     private static final Pattern CREATED = Pattern.compile("\"createdAt\":\"([^\"]+)\"");
+    /** Wait after the last arrival before reading the costs: the server writes outcomes just after the answers. */
+    private static final long SETTLE_MILLIS = 500;
 
     public static void main(String[] args) throws Exception {
         // The receiver verifies every request: with the fast provider it is never the bottleneck.
@@ -64,8 +70,19 @@ public final class EndToEnd {
         int batch = Integer.parseInt(options.getOrDefault("batch", "1"));
         Source source = Source.valueOf(options.getOrDefault("source", "outbound").toUpperCase(java.util.Locale.ROOT));
         String number = options.getOrDefault("number", "+15550100001");
+        long rsaSignPerSecond = Long.parseLong(options.getOrDefault("rsa-sign-per-s", "0"));
+        // Processes whose CPU is measured; 0 = not in this run (embedded SMSC, H2).
+        long serverPid = Long.parseLong(options.getOrDefault("server-pid", "0"));
+        long smscPid = Long.parseLong(options.getOrDefault("smsc-pid", "0"));
+        long postmasterPid = Long.parseLong(options.getOrDefault("postmaster-pid", "0"));
+        long clockTicks = Long.parseLong(options.getOrDefault("clock-ticks", "100"));
+        if (serverPid <= 0) {
+            throw new IllegalArgumentException("--server-pid is required: the server's CPU is read from /proc/<pid>/stat");
+        }
 
         Api api = new Api(url, token);
+        UsageReader usage = new UsageReader(api, serverPid, smscPid, postmasterPid);
+        usage.read(); // fails now, not after the load, when the metrics or a process cannot be read
         PublicKey rsa = publicKey(api.get("/id_rsa.pub"));
         Receivers receivers = new Receivers(rsa);
         List<String> webhookIds = new ArrayList<>();
@@ -86,35 +103,42 @@ public final class EndToEnd {
             System.out.printf("fan-out: every event reaches %d endpoints; the figures below count deliveries (events x %d)%n",
                     endpoints, endpoints);
         }
+        HeapSampler heap = new HeapSampler(api);
+        heap.start();
         AtomicLong sent = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         Creator creator = new Creator(api, source, source.document(batch), number, webhookIds, batch, threads, sent, errors);
         // Warm-up (the server's JIT is cold), then let everything arrive before measuring, so that
-        // the window starts with no backlog and its latencies are the steady state's.
+        // the window starts with no backlog and its latencies and costs are the steady state's.
         creator.run(rate, Duration.ofSeconds(warmup));
-        long settleDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (receivers.distinct() < sent.get() - errors.get() && System.nanoTime() < settleDeadline) {
-            Thread.sleep(20);
+        boolean settled = awaitAllReceived(receivers, sent, errors, Duration.ofSeconds(120));
+        if (!settled) {
+            System.out.printf("warning: %d warm-up events had not arrived when the window started; their work counts in the window's CPU%n",
+                    sent.get() - errors.get() - receivers.distinct());
         }
-        long createdBefore = sent.get();
+        Thread.sleep(SETTLE_MILLIS);
+        Usage atStart = usage.read();
+        long createdBefore = sent.get() - errors.get();
         long windowStart = System.nanoTime();
         long windowEnd = windowStart + Duration.ofSeconds(duration).toNanos();
         receivers.measureFrom(windowStart, windowEnd);
         creator.run(rate, Duration.ofSeconds(duration));
-        long createdInWindow = sent.get() - createdBefore;
+        long createdInWindow = sent.get() - errors.get() - createdBefore;
         // What was created but not yet received when creation stopped is a backlog; how fast it
         // drains with no creation competing for the CPU is the delivery side's own capacity.
         long drainStart = System.nanoTime();
         long backlogAtStop = sent.get() - errors.get() - receivers.distinct();
-        long drainDeadline = drainStart + Duration.ofSeconds(120).toNanos();
-        while (receivers.distinct() < sent.get() - errors.get() && System.nanoTime() < drainDeadline) {
-            Thread.sleep(20);
-        }
+        boolean drained = awaitAllReceived(receivers, sent, errors, Duration.ofSeconds(120));
+        // The server writes a delivery's outcome just after its receiver answered: let the last ones land.
+        Thread.sleep(SETTLE_MILLIS);
+        Usage atEnd = usage.read();
+        double heapAtEnd = heap.sample();
+        heap.stop();
         if (backlogAtStop >= 100) {
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-            long drained = backlogAtStop - (sent.get() - errors.get() - receivers.distinct());
+            long drainedEvents = backlogAtStop - (sent.get() - errors.get() - receivers.distinct());
             System.out.printf("backlog when creation stopped: %d events, drained %d in %.1f s (%.0f events/s delivered with no creation load)%n",
-                    backlogAtStop, drained, drainSeconds, drained / drainSeconds);
+                    backlogAtStop, drainedEvents, drainSeconds, drainedEvents / drainSeconds);
         }
         System.out.printf("created %.0f events/s through the API in the window (offered %d/s)%n",
                 createdInWindow / ((drainStart - windowStart) / 1e9), rate);
@@ -123,30 +147,64 @@ public final class EndToEnd {
         System.out.printf("created %d events (%d errors); received %d distinct, %d requests; bad signatures: rsa=%d v1=%d v1a=%d (v1a checked %d)%n",
                 sent.get(), errors.get(), receivers.distinct(), receivers.requests(), receivers.badRsa.get(),
                 receivers.badV1.get(), receivers.badV1a.get(), receivers.checkedV1a.get());
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os && sent.get() > 0) {
-            System.out.printf("load generator and receivers CPU: %.1f s, %.2f ms per event created%n",
-                    os.getProcessCpuTime() / 1e9, os.getProcessCpuTime() / 1e6 / sent.get());
+        if (!drained) {
+            System.out.printf("warning: %d events had not arrived 120 s after creation stopped; the costs below stop there%n", neverReceived);
         }
-        String rsaRate = options.getOrDefault("rsa-sign-per-s", "0");
-        double ratio = Double.parseDouble(rsaRate) > 0 ? report.eventsPerSecond() / Double.parseDouble(rsaRate) : 0;
+        double ratio = rsaSignPerSecond > 0 ? report.eventsPerSecond() / rsaSignPerSecond : 0;
         System.out.printf("events/s sustained over the %d s window: %.0f (%.2f x the single-core RSA sign rate)%n",
                 duration, report.eventsPerSecond(), ratio);
-        System.out.printf("RESULT events_per_s=%.0f p50_ms=%.1f p99_ms=%.1f p999_ms=%.1f rsa_sign_per_s=%s%n",
-                report.eventsPerSecond(), report.p50(), report.p99(), report.p999(), rsaRate);
+        PerEvent cost = PerEvent.between(atStart, atEnd, createdInWindow, clockTicks);
+        printCosts(cost, rsaSignPerSecond, smscPid > 0, postmasterPid > 0);
+        System.out.printf("server heap in use: peak %.0f MiB, at the end %.0f MiB%n", heap.peakMib(), heapAtEnd);
+        System.out.println(ResultLine.format(report.eventsPerSecond(), report.p50(), report.p99(), report.p999(),
+                rsaSignPerSecond, cost, heap.peakMib()));
         receivers.stop();
         boolean ok = receivers.badRsa.get() == 0 && receivers.badV1.get() == 0 && receivers.badV1a.get() == 0;
         System.exit(ok ? 0 : 1);
     }
 
+    private static boolean awaitAllReceived(Receivers receivers, AtomicLong sent, AtomicLong errors, Duration atMost)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (receivers.distinct() < sent.get() - errors.get()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    private static void printCosts(PerEvent cost, long rsaSignPerSecond, boolean smscProcess, boolean postgres) {
+        double rsaMs = rsaSignPerSecond > 0 ? 1000.0 / rsaSignPerSecond : Double.NaN;
+        System.out.printf("cost per event created in the window (%d events; from the window's start until all of them had arrived):%n",
+                cost.events());
+        System.out.printf("  server CPU: %.3f ms = %.2f x one RSA-2048 signature (%.3f ms); capacity %.0f events per core-second%n",
+                cost.serverCpuMs(), cost.serverCpuInSignatures(rsaSignPerSecond), rsaMs, cost.serverEventsPerCoreSecond());
+        if (postgres) {
+            System.out.printf("  PostgreSQL CPU (postmaster process tree): %.3f ms; server + PostgreSQL %.3f ms = %.2f x RSA,"
+                            + " capacity %.0f events per core-second%n",
+                    cost.postgresCpuMs(), cost.serverCpuMs() + cost.postgresCpuMs(),
+                    cost.serverAndPostgresCpuInSignatures(rsaSignPerSecond), 1000.0 / (cost.serverCpuMs() + cost.postgresCpuMs()));
+        } else {
+            System.out.println("  database CPU: H2 runs inside the server, so it is in the server's figure (db_cpu_ms_per_event=0)");
+        }
+        System.out.println(smscProcess
+                ? String.format(java.util.Locale.ROOT, "  SMSC CPU (its own process): %.3f ms", cost.smscCpuMs())
+                : "  SMSC CPU: embedded in the server (simulateInboundMessage needs it), so it is in the server's figure");
+        System.out.printf("  load generator and receivers CPU: %.3f ms%n", cost.generatorCpuMs());
+        System.out.printf("  database work (the server's voltmsg_db_* counters): %.2f SQL statements, %.3f commits that wrote%n",
+                cost.statements(), cost.commits());
+    }
+
     /**
      * What creates the events, always through the public API. Events per call is what each call
      * leads to at every endpoint: a message sent to an ordinary number is {@code message.sent},
-     * {@code message.delivered} and {@code message.finalized} (the embedded SMSC's DELIVRD receipt).
+     * {@code message.delivered} and {@code message.finalized} (the SMSC simulator's DELIVRD receipt).
      */
     enum Source {
-        /** {@code createMessage} to a random ordinary number, over SMPP to the embedded SMSC. */
-        OUTBOUND("createMessage", 3, "msg_", "messages sent through the embedded SMSC, 3 events each"),
+        /** {@code createMessage} to a random ordinary number, over SMPP to the SMSC simulator (its own process in run-e2e.sh). */
+        OUTBOUND("createMessage", 3, "msg_", "messages sent over SMPP to the SMSC, 3 events each"),
         /** {@code simulateInboundMessage}: a real deliver_sm from the embedded SMSC, one {@code message.received}. */
         INBOUND("simulateInboundMessage", 1, "msg_", "inbound messages through the embedded SMSC, 1 event each"),
         /** {@code sendTestEvent}: one {@code webhook.test} event, no messaging. */
@@ -434,6 +492,25 @@ public final class EndToEnd {
 
         String get(String path) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(URI.create(url + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        /**
+         * The named samples of {@code /actuator/prometheus}, read with the token (the endpoint needs one that
+         * may read metrics). Counter names are given as exposed ({@code x_total}); the base name is asked for too.
+         */
+        String metrics(String... names) throws IOException, InterruptedException {
+            String included = java.util.Arrays.stream(names)
+                    .flatMap(name -> name.endsWith("_total") ? java.util.stream.Stream.of(name, name.substring(0, name.length() - 6))
+                            : java.util.stream.Stream.of(name))
+                    .collect(java.util.stream.Collectors.joining(","));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus?includedNames=" + included))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /actuator/prometheus answered HTTP " + response.statusCode()
+                        + ": the token must be allowed to read metrics");
+            }
+            return response.body();
         }
     }
 
