@@ -65,10 +65,26 @@ public final class ServerProcess implements AutoCloseable {
 
     /** SIGTERM: graceful shutdown. */
     public void stop() throws InterruptedException {
+        stopWithin(Duration.ofSeconds(60));
+    }
+
+    /**
+     * SIGTERM, then SIGKILL if it has not exited within {@code limit}. Returns how long it took to exit, or null when
+     * it had to be killed.
+     */
+    public Duration stopWithin(Duration limit) throws InterruptedException {
+        long started = System.nanoTime();
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+            return null;
         }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override
@@ -108,7 +124,7 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server not healthy within " + timeout + "; see " + log);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
