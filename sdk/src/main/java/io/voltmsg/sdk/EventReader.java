@@ -20,7 +20,7 @@ final class EventReader {
         if (READER == null) {
             throw new IllegalStateException(NO_JACKSON);
         }
-        return EventMapping.toEvent(READER.readObject(body));
+        return EventMapping.toEvent(JsonObjectReader.requireObject(READER, body));
     }
 
     /** The reader over the first Jackson {@code loader} can load, or null. */

@@ -11,17 +11,13 @@ final class Jackson2Reader implements JsonObjectReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
-    public Map<?, ?> readObject(byte[] json) {
+    public Object readObject(byte[] json) {
         try {
-            Map<?, ?> value = MAPPER.readValue(json, Map.class);
-            if (value == null) {
-                throw new IllegalArgumentException("the body is not a JSON object but null");
-            }
-            return value;
+            return MAPPER.readValue(json, Map.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the body is not a JSON object: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(NOT_AN_OBJECT + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new IllegalArgumentException("the body is not a JSON object: " + e.getMessage());
+            throw new IllegalArgumentException(NOT_AN_OBJECT + ": " + e.getMessage());
         }
     }
 }

@@ -10,15 +10,11 @@ final class Jackson3Reader implements JsonObjectReader {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
-    public Map<?, ?> readObject(byte[] json) {
+    public Object readObject(byte[] json) {
         try {
-            Map<?, ?> value = MAPPER.readValue(json, Map.class);
-            if (value == null) {
-                throw new IllegalArgumentException("the body is not a JSON object but null");
-            }
-            return value;
+            return MAPPER.readValue(json, Map.class);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the body is not a JSON object: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(NOT_AN_OBJECT + ": " + e.getOriginalMessage());
         }
     }
 }

@@ -28,7 +28,7 @@ class EventParsingTest {
     }
 
     static WebhookEvent parse(JsonObjectReader reader, String body) {
-        return EventMapping.toEvent(reader.readObject(body.getBytes(StandardCharsets.UTF_8)));
+        return EventMapping.toEvent(JsonObjectReader.requireObject(reader, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

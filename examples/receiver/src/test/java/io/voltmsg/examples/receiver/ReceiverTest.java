@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voltmsg.sdk.testing.KeyServer;
 import io.voltmsg.sdk.testing.VectorSigner;
 import io.voltmsg.sdk.testing.Vectors;
+import io.voltmsg.sdk.testing.WebhookPost;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -47,10 +48,7 @@ class ReceiverTest {
     }
 
     HttpResponse<String> post(Map<String, String> headers, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/webhooks"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return WebhookPost.post(URI.create("http://127.0.0.1:" + receiver.port() + "/webhooks"), headers, body);
     }
 
     String output() {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voltmsg.sdk.testing.KeyServer;
 import io.voltmsg.sdk.testing.VectorSigner;
 import io.voltmsg.sdk.testing.Vectors;
+import io.voltmsg.sdk.testing.WebhookPost;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +31,6 @@ class SpringReceiverTest {
 
     static final Vectors.Case ONE = Vectors.named("one secret");
     static final KeyServer KEYS = new KeyServer();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -49,10 +47,7 @@ class SpringReceiverTest {
     }
 
     HttpResponse<String> post(Map<String, String> headers, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return WebhookPost.post(URI.create("http://127.0.0.1:" + port + "/webhooks"), headers, body);
     }
 
     @Test
