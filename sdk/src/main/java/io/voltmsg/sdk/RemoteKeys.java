@@ -56,8 +56,9 @@ final class RemoteKeys {
         return keys != before;
     }
 
-    synchronized String describe() {
-        return "keys from " + fetcher.base() + (keys == null ? "" : " fetched at " + keys.fetchedAt());
+    String describe() {
+        FetchedKeys known = keys;
+        return "keys from " + fetcher.base() + (known == null ? "" : " fetched at " + known.fetchedAt());
     }
 
     private boolean due(Duration interval) {
