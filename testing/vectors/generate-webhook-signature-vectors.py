@@ -109,6 +109,35 @@ case("non-ASCII body, 64- and 24-byte secrets", "2026-11-01T12:00:00Z", ["key_ve
 case("no endpoint secret: v1a only", "2026-11-01T12:00:00Z", ["key_vec_rsa_1"], "evt_01JDVECTORS0000000000000004",
      1793534400, b'{"id":"evt_01JDVECTORS0000000000000004","type":"webhook.test","payload":{"url":"https://example.com/hook"}}', [])
 
+# Added for the receiver SDK: bodies as the server writes them for the other event types, byte-exact
+# oddities a receiver must not normalise (CRLF line ends, a trailing newline), every payload field set.
+outbound_failed = {"id": "msg_01JDVECTORS0000000000000002", "type": "SMS", "direction": "outbound",
+                   "fromNumber": "+15550100001", "toNumber": "+15005550001", "text": "to the void", "body": "to the void",
+                   "media": [], "status": "undelivered", "segments": 1, "errorCode": "UNDELIV",
+                   "errorMessage": "000", "createdAt": "2026-11-01T12:00:00.000Z", "sentAt": "2026-11-01T12:00:00.250Z",
+                   "deliveredAt": None, "finalizedAt": "2026-11-01T12:00:00.500Z"}
+def typed_body(event_id, event_type, created, seq, payload):
+    return json.dumps({"id": event_id, "type": event_type, "createdAt": created, "sequence": seq,
+                       "organizationId": "org_01JDVECTORS0000000000000000", "payload": payload},
+                      separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+case("message.failed with every payload field", "2026-11-01T12:00:01Z", ["key_vec_rsa_1"],
+     "evt_01JDVECTORS0000000000000005", 1793534401,
+     typed_body("evt_01JDVECTORS0000000000000005", "message.failed", "2026-11-01T12:00:00.500Z", 5, outbound_failed),
+     ["s32a"])
+crlf = dict(outbound_failed, id="msg_01JDVECTORS0000000000000003", status="delivered", errorCode=None,
+            errorMessage=None, deliveredAt="2026-11-01T12:00:00.400Z", text="line one\r\nline two\r\n",
+            body="line one\r\nline two\r\n", toNumber="+15550100003")
+crlf_body = json.dumps({"id": "evt_01JDVECTORS0000000000000006", "type": "message.delivered",
+                        "createdAt": "2026-11-01T12:00:00.400Z", "sequence": 6,
+                        "organizationId": "org_01JDVECTORS0000000000000000", "payload": crlf},
+                       indent=2, ensure_ascii=False).replace("\n", "\r\n").encode("utf-8") + b"\r\n"
+case("CRLF line ends and a trailing newline in the body", "2026-11-01T12:00:02Z", ["key_vec_rsa_1"],
+     "evt_01JDVECTORS0000000000000006", 1793534402, crlf_body, ["s32a"])
+case("webhook.test as the server sends it", "2026-11-01T12:00:03Z", ["key_vec_rsa_1"],
+     "evt_01JDVECTORS0000000000000007", 1793534403,
+     typed_body("evt_01JDVECTORS0000000000000007", "webhook.test", "2026-11-01T12:00:03.000Z", 7,
+                {"url": "http://127.0.0.1:9000/webhooks"}), ["s32a"])
+
 def key_json(k, algorithm):
     pkcs8, spki = load_key(k["file"])
     out = {"id": k["id"], "algorithm": algorithm, "generation": k["generation"], "activatesAt": k["activatesAt"],
