@@ -14,9 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A whole voltmsg installation for fault tests, every part a process of its own: the server (on H2 in its data
@@ -173,9 +172,8 @@ final class Installation implements AutoCloseable {
 
     /** Direct access for checking invariants (H2 through the running server's AUTO_SERVER port). */
     JdbcClient jdbc() {
-        DataSource dataSource = DataSourceBuilder.create().url(jdbcUrl)
-                .username(database == Database.H2 ? "sa" : "postgres").password("").build();
-        return JdbcClient.create(dataSource);
+        // No pool: a connection per query, closed after it, so a database that restarts is simply reconnected.
+        return JdbcClient.create(new DriverManagerDataSource(jdbcUrl, database == Database.H2 ? "sa" : "postgres", ""));
     }
 
     /**
