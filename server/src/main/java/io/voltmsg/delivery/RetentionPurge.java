@@ -1,5 +1,6 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.shared.RetentionProperties;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
 import java.time.Instant;
