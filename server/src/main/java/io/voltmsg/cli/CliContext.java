@@ -1,6 +1,7 @@
 package io.voltmsg.cli;
 
 import io.voltmsg.accounts.AccountService;
+import io.voltmsg.audit.AuditLog;
 import io.voltmsg.shared.SharedConfiguration;
 import io.voltmsg.shared.Databases;
 import io.voltmsg.shared.VoltmsgProperties;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 @EnableTransactionManagement
 @EnableConfigurationProperties({VoltmsgProperties.class, SigningProperties.class})
-@ComponentScan(basePackageClasses = {AccountService.class, SharedConfiguration.class, SigningService.class},
+@ComponentScan(basePackageClasses = {AccountService.class, AuditLog.class, SharedConfiguration.class, SigningService.class},
         excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE,
                 classes = ApplicationRunner.class))
 class CliContext {
