@@ -20,12 +20,14 @@ class SubmitResults {
     private final MessageRepository repository;
     private final Transitions transitions;
     private final Receipts receipts;
+    private final CarrierAnswers answers;
     private final MessagingProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SubmitResults(MessageRepository repository, Transitions transitions, Receipts receipts,
+    SubmitResults(MessageRepository repository, Transitions transitions, Receipts receipts, CarrierAnswers answers,
                   MessagingProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.answers = answers;
         this.repository = repository;
         this.transitions = transitions;
         this.receipts = receipts;
@@ -47,6 +49,7 @@ class SubmitResults {
             for (int i = 0; i < outcome.carrierMessageIds().size(); i++) {
                 repository.insertSegment(messageId, i, outcome.carrierMessageIds().get(i), now);
             }
+            answers.accepted(messageId, outcome.carrierMessageIds(), now);
             return Transitions.withState(m, MessageStatus.SENT, Math.max(1, outcome.segments()), null, null, now, null,
                     null);
         }, EventType.MESSAGE_SENT));
@@ -54,11 +57,12 @@ class SubmitResults {
     }
 
     void refused(String messageId, SubmitOutcome.Refused outcome) {
-        transactions.executeWithoutResult(tx -> transitions.change(messageId, Lifecycle.Trigger.REFUSED, (m, now) ->
-                        Transitions.withState(m, MessageStatus.FAILED, m.segments(), "SUBMIT_REFUSED",
-                                "carrier refused the message: " + outcome.reason() + " (command_status 0x"
-                                        + Integer.toHexString(outcome.commandStatus()) + ")", null, null, now),
-                EventType.MESSAGE_FAILED, EventType.MESSAGE_FINALIZED));
+        transactions.executeWithoutResult(tx -> transitions.change(messageId, Lifecycle.Trigger.REFUSED, (m, now) -> {
+            answers.refused(messageId, outcome.commandStatus(), outcome.reason(), now);
+            return Transitions.withState(m, MessageStatus.FAILED, m.segments(), "SUBMIT_REFUSED",
+                    "carrier refused the message: " + outcome.reason() + " (command_status 0x"
+                            + Integer.toHexString(outcome.commandStatus()) + ")", null, null, now);
+        }, EventType.MESSAGE_FAILED, EventType.MESSAGE_FINALIZED));
     }
 
     /** No answer came (link down or dropped): back to queued, submitted again after the next bind. */
@@ -66,8 +70,10 @@ class SubmitResults {
         transactions.executeWithoutResult(tx -> {
             Optional<Message> m = repository.lock(messageId);
             if (m.isPresent() && Lifecycle.next(m.get().state(), Lifecycle.Trigger.LINK_LOST).isPresent()) {
+                Instant now = Times.now(clock);
                 repository.update(Transitions.withState(m.get(), MessageStatus.QUEUED, m.get().segments(), null, null,
-                        null, null, null), Times.now(clock));
+                        null, null, null), now);
+                answers.noAnswer(messageId, now);
             }
         });
     }
