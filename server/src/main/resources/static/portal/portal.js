@@ -18,7 +18,7 @@
 
   var local = new Intl.DateTimeFormat(undefined, {
     year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    timeZoneName: 'short'
+    fractionalSecondDigits: 3, timeZoneName: 'short'
   });
 
   function localTimes(root) {
@@ -83,13 +83,22 @@
       });
       data.push(sums[i]);
     }
-    new uPlot({
+    var plot = new uPlot({
       width: Math.max(200, el.clientWidth), height: big ? 180 : 70,
       legend: { show: false }, cursor: { show: big, points: { show: false } },
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
       axes: [{ show: big, stroke: '#59636e' }, { show: big, stroke: '#59636e', size: 40 }],
       series: series
     }, data, el);
+    // The chart follows its box (a phone turned, a window resized).
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(function () {
+        var width = Math.max(200, el.clientWidth);
+        if (Math.abs(width - plot.width) > 2) {
+          plot.setSize({ width: width, height: big ? 180 : 70 });
+        }
+      }).observe(el);
+    }
   }
 
   function init(root) {

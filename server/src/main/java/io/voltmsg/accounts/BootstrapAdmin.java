@@ -4,10 +4,9 @@ import io.voltmsg.shared.ApiException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -16,11 +15,12 @@ import org.springframework.stereotype.Component;
  * When the database has no portal user, creates {@code voltmsg.bootstrap.admin-email} as admin of the
  * organization that owns the bootstrap number (on a fresh database the Default organization; on one
  * made before users existed, whichever organization has that number) and prints its password once.
- * Runs after {@link BootstrapOrganization}.
+ * Runs once the application is ready, so after every start-up runner (the organization's among them);
+ * only in the server, never in a command-line run.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class BootstrapAdmin implements ApplicationRunner {
+@ConditionalOnWebApplication
+class BootstrapAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
@@ -36,8 +36,8 @@ class BootstrapAdmin implements ApplicationRunner {
         this.environment = environment;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    public void run() {
         if (properties.adminPassword() != null && Passwords.problemWith(properties.adminPassword()) != null) {
             throw new IllegalArgumentException("voltmsg.bootstrap.admin-password: "
                     + Passwords.problemWith(properties.adminPassword()));

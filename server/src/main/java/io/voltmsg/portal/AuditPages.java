@@ -25,7 +25,7 @@ class AuditPages {
     @GetMapping("/settings/audit")
     String list(@RequestParam(required = false) String area, @RequestParam(required = false) String after, Model model) {
         User me = Access.require(Permission.READ_AUDIT);
-        String prefix = AREAS.contains(area) ? area : null;
+        String prefix = area != null && AREAS.contains(area) ? area : null;
         model.addAttribute("page", audit.list(me.organizationId(), prefix, after, PAGE));
         model.addAttribute("area", prefix);
         model.addAttribute("areas", AREAS);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * <p>{@code q} is an event id ({@code evt_…}), a message id ({@code msg_…}) or an E.164 phone number; a phone
  * number is resolved to message ids by messaging, not here.
  */
-record DeliveryQuery(String status, String type, String range, String from, String to, String q,
+public record DeliveryQuery(String status, String type, String range, String from, String to, String q,
                      DeliveryFilter filter, String phoneNumber, Map<String, String> errors) {
 
     static final Set<String> STATUSES = Set.of("PENDING", "DELIVERED", "FAILED", "SKIPPED", "CANCELLED");
@@ -65,7 +65,7 @@ record DeliveryQuery(String status, String type, String range, String from, Stri
     }
 
     /** The filters as a query string (no leading {@code ?}), empty when none is set. */
-    String queryString() {
+    public String queryString() {
         StringBuilder out = new StringBuilder();
         QueryStrings.append(out, "status", status);
         QueryStrings.append(out, "type", type);
@@ -76,7 +76,7 @@ record DeliveryQuery(String status, String type, String range, String from, Stri
         return out.toString();
     }
 
-    boolean filtered() {
+    public boolean filtered() {
         return !queryString().isEmpty();
     }
 

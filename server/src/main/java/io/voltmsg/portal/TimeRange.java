@@ -12,7 +12,7 @@ import java.util.Map;
  * A page's date filter: a preset ({@code 1h}, {@code 24h}, {@code 7d}, {@code 30d}) or {@code custom} with
  * {@code from} and {@code to} from datetime-local inputs, read as UTC. Pure: the time is passed in.
  */
-record TimeRange(String range, String from, String to, Instant fromAt, Instant toAt) {
+public record TimeRange(String range, String from, String to, Instant fromAt, Instant toAt) {
 
     static final Map<String, Duration> PRESETS = presets();
     static final TimeRange ANY = new TimeRange("", null, null, null, null);

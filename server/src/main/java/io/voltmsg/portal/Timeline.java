@@ -21,7 +21,7 @@ import java.util.Map;
  * webhook event with each of its attempts, in time order. Pure: built from what messaging and delivery
  * returned.
  */
-final class Timeline {
+public final class Timeline {
 
     /**
      * One line of the timeline.
@@ -30,8 +30,10 @@ final class Timeline {
      * @param tone {@code ok}, {@code bad}, {@code wait} or {@code info}, for the page's colours
      * @param link a page with more (a delivery's attempts), or null
      */
-    record Entry(Instant at, String kind, String title, String detail, String tone, String link) {
+    public record Entry(Instant at, String kind, String title, String detail, String tone, String link) {
     }
+
+    private static final List<String> KIND_ORDER = List.of("carrier", "status", "event", "attempt");
 
     private Timeline() {
     }
@@ -66,7 +68,10 @@ final class Timeline {
                         a.succeeded() ? "ok" : "bad", link));
             }
         }
-        entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        // At the same millisecond, a cause comes before what it caused: the carrier's answer, the status it
+        // led to, the event about it, then the attempts to send that event.
+        entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(e -> KIND_ORDER.indexOf(e.kind())));
         return entries;
     }
 

@@ -32,10 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/settings/webhooks")
 class WebhookPages {
 
-    /** A webhook as its row and page show it. */
-    record WebhookView(Webhook webhook, EndpointStats stats, String chart, EndpointHealthView health) {
-    }
-
     private final WebhookService webhooks;
     private final DeliveryService deliveries;
     private final DeliveryHistory history;
