@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class PortalLane {
 
     @Bean
-    RequestLane portalLane(PortalProperties properties) {
+    RequestLane portalRequests(PortalProperties properties) {
         return new RequestLane("portal", RequestLane.permits(properties.requestThreads(),
                 Runtime.getRuntime().availableProcessors()), PortalRoutes::isPage, Duration.ofSeconds(60),
                 "text/plain;charset=UTF-8", "The portal is busy; reload the page in a moment.");
