@@ -2,6 +2,7 @@ package io.voltmsg.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.voltmsg.accounts.IssuedPassword;
@@ -62,7 +63,7 @@ class PortalDataTest extends IntegrationTest {
         List<CarrierAnswer> two = answers(org, delivered);
         assertThat(two).filteredOn(a -> a.kind().equals(CarrierAnswer.SUBMIT_RESP))
                 .extracting(CarrierAnswer::segmentIndex, CarrierAnswer::commandStatus)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(0, 0), org.assertj.core.groups.Tuple.tuple(1, 0));
+                .containsExactlyInAnyOrder(tuple(0, 0), tuple(1, 0));
         assertThat(two).filteredOn(a -> a.kind().equals(CarrierAnswer.RECEIPT))
                 .allMatch(a -> a.stat().equals("DELIVRD") && a.carrierMessageId() != null)
                 .extracting(CarrierAnswer::segmentIndex).containsExactlyInAnyOrder(0, 1);
