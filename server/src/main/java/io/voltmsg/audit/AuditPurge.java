@@ -1,5 +1,6 @@
 package io.voltmsg.audit;
 
+import io.voltmsg.shared.Purges;
 import io.voltmsg.shared.RetentionProperties;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
@@ -42,12 +43,7 @@ class AuditPurge {
     /** Returns how many entries were deleted. */
     int purge() {
         Instant cutoff = Times.now(clock).minus(retention.retention());
-        int total = 0;
-        int deleted;
-        do {
-            deleted = transactions.execute(tx -> repository.purge(cutoff, CHUNK));
-            total += deleted;
-        } while (deleted > 0);
+        int total = Purges.inChunks(transactions, () -> repository.purge(cutoff, CHUNK));
         if (total > 0) {
             log.info("Purged {} audit entries older than {}", total, Times.iso(cutoff));
         }
