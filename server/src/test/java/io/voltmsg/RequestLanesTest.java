@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -46,9 +45,6 @@ class RequestLanesTest {
     static final int WAITING = 30;
     static final String PASSWORD = "lanes-test-password";
 
-    @TempDir
-    Path dataDir;
-
     ConfigurableApplicationContext server;
     int port;
     String token;
@@ -56,7 +52,8 @@ class RequestLanesTest {
     final ExecutorService clients = Executors.newFixedThreadPool(WAITING + 4);
 
     @BeforeAll
-    void start() {
+    void start() throws java.io.IOException {
+        Path dataDir = java.nio.file.Files.createTempDirectory("voltmsg-lanes-");
         Map<String, Object> properties = Servers.properties(TestDatabase.fresh(), dataDir);
         properties.put("voltmsg.api.request-threads", "1");
         properties.put("voltmsg.portal.request-threads", "1");

@@ -121,8 +121,8 @@ public class DeliveryService {
             throw ApiException.badInput("since", "since is required");
         }
         int queued = repository.recover(endpoint.id(), since, Times.now(clock));
-        audit.record(organizationId, "webhook.recovery_started", webhookId, queued + " deliveries since "
-                + Times.iso(since) + " queued again");
+        audit.record(organizationId, "webhook.recovery_started", webhookId, queued + (queued == 1 ? " delivery" : " deliveries")
+                + " since " + Times.iso(since) + " queued again");
         publisher.wakeDispatcherAfterCommit();
         return queued;
     }
