@@ -34,7 +34,9 @@ final class SignedInUsers extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof User signedIn) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Static files (styles, scripts) need no fresh look at the user; pages and actions do.
+        if (PortalRoutes.isPage(path) && authentication != null && authentication.getPrincipal() instanceof User signedIn) {
             Optional<User> current = users.find(signedIn.id());
             if (current.isEmpty() || !Objects.equals(current.get().passwordChangedAt(), signedIn.passwordChangedAt())) {
                 SecurityContextHolder.clearContext();
@@ -48,7 +50,6 @@ final class SignedInUsers extends OncePerRequestFilter {
             if (!current.get().equals(signedIn)) {
                 replace(request, current.get());
             }
-            String path = request.getRequestURI().substring(request.getContextPath().length());
             if (current.get().mustChangePassword() && PortalRoutes.isPage(path) && !path.equals(CHANGE_PASSWORD)
                     && !path.equals("/signout")) {
                 response.sendRedirect(CHANGE_PASSWORD);

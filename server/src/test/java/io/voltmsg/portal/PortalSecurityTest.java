@@ -193,6 +193,10 @@ class PortalSecurityTest extends IntegrationTest {
         List<String> pages = new ArrayList<>(List.of("/signin"));
         HttpResponse<String> signIn = session.get("/signin");
         assertCsp(signIn, "/signin");
+        String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax")
+                .doesNotContain("Secure"); // plain HTTP here; Tomcat adds Secure to a cookie set over HTTPS
         session.signIn(email, PASSWORD);
         pages = List.of("/settings/webhooks", "/messages", "/contacts", "/settings/tokens", "/settings/users", "/settings/audit",
                 "/account/password", "/settings/webhooks/wh_01M8Y5GCPVVHG0QZVRTPMDZE7W", "/messages?status=nonsense");
