@@ -32,12 +32,14 @@ public final class ChromiumAvailable implements ExecutionCondition {
         if (missing == null) {
             return ConditionEvaluationResult.enabled("Chromium available");
         }
-        String message = "BROWSER TESTS SKIPPED: " + missing + " (apt-get install -y chromium chromium-driver)";
+        String reason = missing + " (apt-get install -y chromium chromium-driver)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(message + "; CI=true requires the browser tests");
+            throw new IllegalStateException("the browser tests cannot run: " + reason + "; CI=true requires them");
         }
-        // Surefire keeps test output in files; the forked JVM's original stderr still reaches the console.
+        String message = "BROWSER TESTS SKIPPED: " + reason;
+        // Surefire keeps System.err in a file; the forked JVM's own stderr still reaches the console.
         System.err.println(message);
+        new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true).println(message);
         return ConditionEvaluationResult.disabled(message);
     }
 }
