@@ -164,7 +164,7 @@ class PortalBrowserTest extends ServerTest {
         assertThat(browser.path()).startsWith("/settings/webhooks/" + webhookId + "/deliveries");
         browser.await(d -> browser.all("tr.delivery .status").stream().anyMatch(s -> s.getText().equals("DELIVERED")));
         browser.screenshots("deliveries");
-        browser.all("tr.delivery a.open-delivery").get(0).click();
+        browser.click(browser.all("tr.delivery a.open-delivery").get(0));
         assertThat(browser.text("#delivery-status")).isEqualTo("DELIVERED");
         String headers = browser.text(".request-headers");
         TestReceiver.Received got = receiver.received().get(receiver.received().size() - 1);
@@ -256,8 +256,8 @@ class PortalBrowserTest extends ServerTest {
     void aTokenIsShownOnceAndRevokedAfterAConfirmation() {
         browser.open("/settings/tokens");
         browser.type("#name", "browser test");
-        browser.click("#scope-read-webhooks");
-        browser.click("#scope-write-messages");
+        browser.check("#scope-read-webhooks");
+        browser.check("#scope-write-messages");
         browser.click("#token-form button[type=submit]");
         String token = browser.text("#new-token");
         assertThat(token).startsWith("vm_");
@@ -265,7 +265,7 @@ class PortalBrowserTest extends ServerTest {
         assertThat(withToken(token).execute("{ webhooks { id } }").hasErrors()).isFalse();
         browser.open("/settings/tokens");
         browser.screenshots("tokens");
-        browser.find("tr.token a.button").click();
+        browser.click(browser.find("tr.token a.button"));
         assertThat(browser.text("#confirm-text")).contains("browser test");
         browser.click("#confirm");
         assertThat(browser.text(".notice")).startsWith("Revoked tok_");

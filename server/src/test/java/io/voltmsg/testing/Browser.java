@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -84,7 +85,21 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Clicks a link or button that loads another page, and waits until that page has loaded. */
     public void click(String css) {
+        click(find(css));
+    }
+
+    public void click(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /** Ticks a checkbox (nothing loads). */
+    public void check(String css) {
         find(css).click();
     }
 
