@@ -52,17 +52,43 @@ class AccountRepository {
                 .param(organizationId).query(String.class).list();
     }
 
-    void insertToken(String id, String organizationId, String hash, Set<Scope> scopes, Instant now) {
-        jdbc.sql("insert into api_tokens (id, organization_id, token_hash, scopes, created_at) values (?, ?, ?, ?, ?)")
-                .params(id, organizationId, hash, Scope.join(scopes), Times.sql(now))
+    void insertToken(String id, String organizationId, String name, String hash, Set<Scope> scopes, Instant now) {
+        jdbc.sql("insert into api_tokens (id, organization_id, name, token_hash, scopes, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(id, organizationId, name, hash, Scope.join(scopes), Times.sql(now))
                 .update();
     }
 
     Optional<Caller> findActiveToken(String hash) {
-        return jdbc.sql("select id, organization_id, scopes from api_tokens where token_hash = ? and revoked_at is null")
+        return jdbc.sql("select id, organization_id, scopes, name from api_tokens where token_hash = ? and revoked_at is null")
                 .param(hash)
-                .query((rs, n) -> new Caller(rs.getString(2), rs.getString(1), Scope.parseList(rs.getString(3))))
+                .query((rs, n) -> new Caller(rs.getString(2), rs.getString(1), Scope.parseList(rs.getString(3)),
+                        rs.getString(4)))
                 .optional();
+    }
+
+    private static final String TOKEN_COLUMNS = "id, organization_id, name, scopes, created_at, last_used_at, revoked_at";
+
+    /** The organization's tokens, newest first, revoked ones included. */
+    List<TokenInfo> tokens(String organizationId) {
+        return jdbc.sql("select " + TOKEN_COLUMNS + " from api_tokens where organization_id = ? order by created_at desc, id desc")
+                .param(organizationId).query(AccountRepository::mapToken).list();
+    }
+
+    Optional<TokenInfo> token(String tokenId) {
+        return jdbc.sql("select " + TOKEN_COLUMNS + " from api_tokens where id = ?").param(tokenId)
+                .query(AccountRepository::mapToken).optional();
+    }
+
+    private static TokenInfo mapToken(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new TokenInfo(rs.getString(1), rs.getString(2), rs.getString(3), Scope.parseList(rs.getString(4)),
+                Times.fromSql(rs.getObject(5)), Times.fromSql(rs.getObject(6)), Times.fromSql(rs.getObject(7)));
+    }
+
+    /** Writes when tokens were last used, never moving a time backwards. */
+    void recordUse(java.util.Map<String, Instant> uses) {
+        uses.forEach((id, at) -> jdbc.sql("""
+                        update api_tokens set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)""")
+                .params(Times.sql(at), id, Times.sql(at)).update());
     }
 
     boolean revokeToken(String tokenId, Instant now) {

@@ -1,5 +1,7 @@
 package io.voltmsg.accounts;
 
+import io.voltmsg.audit.AuditLog;
+import io.voltmsg.shared.ApiException;
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
@@ -15,11 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
+    static final int MAX_TOKEN_NAME = 100;
+
     private final AccountRepository repository;
+    private final TokenUsage usage;
+    private final AuditLog audit;
     private final Clock clock;
 
-    AccountService(AccountRepository repository, Clock clock) {
+    AccountService(AccountRepository repository, TokenUsage usage, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.usage = usage;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -71,20 +79,53 @@ public class AccountService {
 
     @Transactional
     public IssuedToken issueToken(String organizationId, Set<Scope> scopes) {
-        return storeToken(organizationId, scopes, Tokens.generate());
+        return issueToken(organizationId, null, scopes);
+    }
+
+    /** Creates a token with an optional name (what lists and the audit log call it). */
+    @Transactional
+    public IssuedToken issueToken(String organizationId, String name, Set<Scope> scopes) {
+        return storeToken(organizationId, tokenName(name), scopes, Tokens.generate());
     }
 
     /** Revokes a token by its id; false when there was no such active token. */
     @Transactional
     public boolean revokeToken(String tokenId) {
-        return repository.revokeToken(tokenId, Times.now(clock));
+        Optional<TokenInfo> token = tokenId == null || tokenId.length() > 64 ? Optional.empty() : repository.token(tokenId);
+        if (token.isEmpty() || !repository.revokeToken(tokenId, Times.now(clock))) {
+            return false;
+        }
+        audit.record(token.get().organizationId(), "token.revoked", tokenId, describe(token.get()));
+        return true;
+    }
+
+    /** Revokes one of the organization's tokens; NOT_FOUND for an unknown id, another organization's, or a revoked one. */
+    @Transactional
+    public void revokeToken(String organizationId, String tokenId) {
+        if (findToken(organizationId, tokenId).filter(TokenInfo::active).isEmpty() || !revokeToken(tokenId)) {
+            throw ApiException.notFound("token");
+        }
+    }
+
+    /** The organization's tokens, newest first, with when each was last used. */
+    public List<TokenInfo> tokens(String organizationId) {
+        return repository.tokens(organizationId).stream().map(this::withPendingUse).toList();
+    }
+
+    public Optional<TokenInfo> findToken(String organizationId, String tokenId) {
+        if (tokenId == null || !tokenId.matches("tok_[0-9A-Z]{26}")) {
+            return Optional.empty();
+        }
+        return repository.token(tokenId).filter(t -> t.organizationId().equals(organizationId)).map(this::withPendingUse);
     }
 
     public Optional<Caller> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 512) {
             return Optional.empty();
         }
-        return repository.findActiveToken(Tokens.hash(token));
+        Optional<Caller> caller = repository.findActiveToken(Tokens.hash(token));
+        caller.ifPresent(c -> usage.used(c.tokenId(), Times.now(clock)));
+        return caller;
     }
 
     /**
@@ -106,18 +147,42 @@ public class AccountService {
         Organization org = createOrganization("Default");
         addPhoneNumber(org.id(), phoneNumber);
         String token = configuredToken != null ? configuredToken : Tokens.generate();
-        return Optional.of(storeToken(org.id(), Set.of(Scope.values()), token));
+        return Optional.of(storeToken(org.id(), "bootstrap", Set.of(Scope.values()), token));
     }
 
-    private IssuedToken storeToken(String organizationId, Set<Scope> scopes, String token) {
-        if (scopes.isEmpty()) {
+    private IssuedToken storeToken(String organizationId, String name, Set<Scope> scopes, String token) {
+        if (scopes == null || scopes.isEmpty()) {
             throw new IllegalArgumentException("a token needs at least one scope");
         }
         requireOrganization(organizationId);
         Instant now = Times.now(clock);
         String id = Ids.newId("tok", now);
-        repository.insertToken(id, organizationId, Tokens.hash(token), scopes, now);
+        repository.insertToken(id, organizationId, name, Tokens.hash(token), scopes, now);
+        audit.record(organizationId, "token.created", id, (name == null ? "" : name + ": ") + Scope.join(scopes));
         return new IssuedToken(id, organizationId, token, scopes);
+    }
+
+    private TokenInfo withPendingUse(TokenInfo t) {
+        Instant pending = usage.pendingUse(t.id());
+        return pending == null ? t : new TokenInfo(t.id(), t.organizationId(), t.name(), t.scopes(), t.createdAt(),
+                TokenUsage.newer(pending, t.lastUsedAt()), t.revokedAt());
+    }
+
+    private static String describe(TokenInfo token) {
+        return (token.name() == null ? "" : token.name() + ": ") + Scope.join(token.scopes());
+    }
+
+    /** Null for no name; else printable, at most {@value #MAX_TOKEN_NAME} characters. */
+    static String tokenName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String trimmed = name.strip();
+        if (trimmed.length() > MAX_TOKEN_NAME || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a token name must be at most " + MAX_TOKEN_NAME
+                    + " printable characters");
+        }
+        return trimmed;
     }
 
     private void requireOrganization(String organizationId) {

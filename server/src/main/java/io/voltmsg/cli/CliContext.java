@@ -1,6 +1,7 @@
 package io.voltmsg.cli;
 
 import io.voltmsg.accounts.AccountService;
+import io.voltmsg.audit.AuditLog;
 import io.voltmsg.shared.SharedConfiguration;
 import io.voltmsg.shared.Databases;
 import io.voltmsg.shared.VoltmsgProperties;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The small context CLI commands run in: the same database settings and services as the
@@ -29,7 +31,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 @EnableTransactionManagement
 @EnableConfigurationProperties({VoltmsgProperties.class, SigningProperties.class})
-@ComponentScan(basePackageClasses = {AccountService.class, SharedConfiguration.class, SigningService.class},
+@ComponentScan(basePackageClasses = {AccountService.class, AuditLog.class, SharedConfiguration.class, SigningService.class},
         excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE,
                 classes = ApplicationRunner.class))
 class CliContext {
@@ -53,5 +55,10 @@ class CliContext {
     @Bean
     PlatformTransactionManager transactionManager(DataSource dataSource) {
         return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
     }
 }

@@ -24,11 +24,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "voltmsg", mixinStandardHelpOptions = true,
         description = "voltmsg administration. Without a command, java -jar voltmsg.jar runs the server.",
         subcommands = {VoltmsgCli.Org.class, VoltmsgCli.Number.class, VoltmsgCli.Token.class, VoltmsgCli.Signing.class,
-                SmscCommand.class, InboundCommand.class})
+                SmscCommand.class, InboundCommand.class, UserCommand.class})
 public class VoltmsgCli {
 
-    private static final Set<String> COMMANDS = Set.of("org", "number", "token", "signing", "smsc", "inbound", "help",
-            "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("org", "number", "token", "signing", "smsc", "inbound", "user",
+            "help", "--help", "-h");
 
     /** True when the arguments name a CLI command rather than server options. */
     public static boolean handles(String[] args) {

@@ -24,8 +24,10 @@ class DeliveryRepository {
     static final String FAILED = "FAILED";
     static final String SKIPPED = "SKIPPED";
     static final String CANCELLED = "CANCELLED";
+    /** The request headers kept per attempt (they are about 1 KiB with two secrets during a rotation). */
+    static final int MAX_HEADERS = 8000;
 
-    private static final String VIEW_COLUMNS = """
+    static final String VIEW_COLUMNS = """
             d.id, d.endpoint_id, d.event_id, e.type, e.message_id, d.status, d.attempts, d.next_attempt_at,
             d.created_at, d.updated_at, e.organization_id""";
 
@@ -128,7 +130,8 @@ class DeliveryRepository {
                 SendOutcome a = o.attempt();
                 attempts.add(new Object[] {o.attemptId(), o.deliveryId(), Times.sql(o.attemptedAt()),
                         (int) Math.min(Integer.MAX_VALUE, a.durationMillis()), a.statusCode(),
-                        truncate(a.responseBody(), BoundedResponseConsumer.KEPT_BYTES), truncate(a.failure(), 200)});
+                        truncate(a.responseBody(), BoundedResponseConsumer.KEPT_BYTES), truncate(a.failure(), 200),
+                        truncate(a.requestHeaders(), MAX_HEADERS)});
             }
             updates.add(new Object[] {o.status(), o.attempts(), Times.sql(o.nextAttemptAt()), Times.sql(now),
                     o.deliveryId()});
@@ -136,8 +139,8 @@ class DeliveryRepository {
         if (!attempts.isEmpty()) {
             template.batchUpdate("""
                     insert into delivery_attempts (id, delivery_id, attempted_at, duration_ms, status_code,
-                                                   response_body, error)
-                    values (?, ?, ?, ?, ?, ?, ?)""", attempts);
+                                                   response_body, error, request_headers)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", attempts);
         }
         template.batchUpdate("""
                 update deliveries set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null, updated_at = ?
@@ -240,14 +243,17 @@ class DeliveryRepository {
                 .param(eventId).query().listOfRows().stream().findFirst();
     }
 
+    static final String ATTEMPT_COLUMNS =
+            "id, delivery_id, attempted_at, duration_ms, status_code, response_body, error, request_headers";
+
     List<DeliveryAttemptView> attempts(String deliveryId) {
-        return jdbc.sql("""
-                        select id, delivery_id, attempted_at, duration_ms, status_code, response_body, error
-                        from delivery_attempts where delivery_id = ? order by attempted_at, id""")
-                .param(deliveryId)
-                .query((rs, n) -> new DeliveryAttemptView(rs.getString(1), rs.getString(2), Times.fromSql(rs.getObject(3)),
-                        rs.getInt(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7)))
-                .list();
+        return jdbc.sql("select " + ATTEMPT_COLUMNS + " from delivery_attempts where delivery_id = ? order by attempted_at, id")
+                .param(deliveryId).query(DeliveryRepository::mapAttempt).list();
+    }
+
+    static DeliveryAttemptView mapAttempt(ResultSet rs, int row) throws SQLException {
+        return new DeliveryAttemptView(rs.getString(1), rs.getString(2), Times.fromSql(rs.getObject(3)), rs.getInt(4),
+                (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8));
     }
 
     /** How many deliveries are pending and when the oldest of them was created. */
@@ -287,7 +293,7 @@ class DeliveryRepository {
         return jdbc.sql("delete from events where id in (:ids)").param("ids", ids).update();
     }
 
-    private static DeliveryView mapView(ResultSet rs, int row) throws SQLException {
+    static DeliveryView mapView(ResultSet rs, int row) throws SQLException {
         String status = rs.getString(6);
         return new DeliveryView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 status, rs.getInt(7), PENDING.equals(status) ? Times.fromSql(rs.getObject(8)) : null,

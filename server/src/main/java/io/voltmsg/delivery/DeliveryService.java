@@ -1,5 +1,6 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.audit.AuditLog;
 import io.voltmsg.shared.ApiException;
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
@@ -23,7 +24,8 @@ public class DeliveryService {
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
-    private static final Set<String> STATUSES = Set.of("PENDING", "DELIVERED", "FAILED", "SKIPPED", "CANCELLED");
+    static final Set<String> STATUSES = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of("PENDING", "DELIVERED", "FAILED", "SKIPPED",
+            "CANCELLED")));
 
     /** One page of deliveries, newest first. */
     public record DeliveryPage(List<DeliveryView> deliveries, boolean hasNextPage) {
@@ -34,17 +36,17 @@ public class DeliveryService {
     private final EndpointCache cache;
     private final EndpointHealth health;
     private final EventPublisher publisher;
-    private final Dispatcher dispatcher;
+    private final AuditLog audit;
     private final Clock clock;
 
     DeliveryService(DeliveryRepository repository, Endpoints endpoints, EndpointCache cache, EndpointHealth health,
-                    EventPublisher publisher, Dispatcher dispatcher, Clock clock) {
+                    EventPublisher publisher, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.endpoints = endpoints;
         this.cache = cache;
         this.health = health;
         this.publisher = publisher;
-        this.dispatcher = dispatcher;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -81,6 +83,7 @@ public class DeliveryService {
         payload.put("url", endpoint.url().toString());
         EventPublisher.Published published = publisher.write(organizationId, EventType.WEBHOOK_TEST, null, payload,
                 List.of(new Receiver(endpoint.id(), endpoint.enabled())));
+        audit.record(organizationId, "webhook.test_sent", webhookId, published.eventId());
         return repository.findDelivery(published.deliveryIds().get(0)).orElseThrow();
     }
 
@@ -105,6 +108,7 @@ public class DeliveryService {
         Object sequence = event.get("sequence_number");
         repository.insertDelivery(deliveryId, eventId, endpoint.id(), DeliveryRepository.PENDING, now,
                 (String) event.get("message_id"), sequence == null ? null : ((Number) sequence).longValue());
+        audit.record(organizationId, "delivery.resent", webhookId, "event " + eventId + " as " + deliveryId);
         publisher.wakeDispatcherAfterCommit();
         return repository.findDelivery(deliveryId).orElseThrow();
     }
@@ -117,6 +121,8 @@ public class DeliveryService {
             throw ApiException.badInput("since", "since is required");
         }
         int queued = repository.recover(endpoint.id(), since, Times.now(clock));
+        audit.record(organizationId, "webhook.recovery_started", webhookId, queued + (queued == 1 ? " delivery" : " deliveries")
+                + " since " + Times.iso(since) + " queued again");
         publisher.wakeDispatcherAfterCommit();
         return queued;
     }
@@ -143,7 +149,7 @@ public class DeliveryService {
         cache.invalidate(endpointId);
     }
 
-    private Endpoint requireEndpoint(String organizationId, String webhookId) {
+    Endpoint requireEndpoint(String organizationId, String webhookId) {
         return requireEndpoint(organizationId, webhookId, endpoints::find);
     }
 
@@ -160,7 +166,7 @@ public class DeliveryService {
                 .orElseThrow(() -> ApiException.notFound("webhook"));
     }
 
-    private DeliveryView requireDelivery(String organizationId, String deliveryId) {
+    DeliveryView requireDelivery(String organizationId, String deliveryId) {
         if (deliveryId == null || deliveryId.length() > 64) {
             throw ApiException.notFound("delivery");
         }

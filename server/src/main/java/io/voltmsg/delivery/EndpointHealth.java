@@ -63,15 +63,23 @@ class EndpointHealth {
             failingSince = repository.markFailing(endpointId, at);
             known.put(endpointId, new Known(failingSince, System.nanoTime()));
         }
-        if (!failingSince.plus(disableAfter).isAfter(at) && remembered) {
+        if (!disableAt(failingSince, disableAfter).isAfter(at) && remembered) {
             // Remembered, not read: another instance may have seen a success since. Read again before acting.
             failingSince = repository.markFailing(endpointId, at);
             known.put(endpointId, new Known(failingSince, System.nanoTime()));
         }
-        if (!failingSince.plus(disableAfter).isAfter(at)) {
+        if (!disableAt(failingSince, disableAfter).isAfter(at)) {
             disable(endpointId, "disabled automatically: every attempt failed for " + human(disableAfter)
                     + " (failing since " + Times.iso(failingSince) + ", last error: " + lastReason + ")");
         }
+    }
+
+    /**
+     * When an endpoint failing since {@code failingSince} is disabled: at its first failed attempt from
+     * this instant on (null when it is not failing). The one rule both disabling and the portal's warning use.
+     */
+    static Instant disableAt(Instant failingSince, Duration disableAfter) {
+        return failingSince == null ? null : failingSince.plus(disableAfter);
     }
 
     /** Disables an endpoint at once (HTTP 410 Gone, or failing too long). */

@@ -1,5 +1,7 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.shared.Purges;
+import io.voltmsg.shared.RetentionProperties;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,16 +47,8 @@ class RetentionPurge {
     /** Returns how many deliveries and events were deleted. */
     int purge() {
         Instant cutoff = Times.now(clock).minus(retention.retention());
-        int total = 0;
-        int deleted;
-        do {
-            deleted = transactions.execute(tx -> repository.purgeDeliveries(cutoff, CHUNK));
-            total += deleted;
-        } while (deleted > 0);
-        do {
-            deleted = transactions.execute(tx -> repository.purgeEvents(cutoff, CHUNK));
-            total += deleted;
-        } while (deleted > 0);
+        int total = Purges.inChunks(transactions, () -> repository.purgeDeliveries(cutoff, CHUNK))
+                + Purges.inChunks(transactions, () -> repository.purgeEvents(cutoff, CHUNK));
         if (total > 0) {
             log.info("Purged {} deliveries and events older than {}", total, Times.iso(cutoff));
         }

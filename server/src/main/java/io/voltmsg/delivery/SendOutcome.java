@@ -5,14 +5,19 @@ package io.voltmsg.delivery;
  * named the way users read it ({@code timeout}, {@code connection refused}, ...).
  */
 public record SendOutcome(Integer statusCode, String responseBody, long durationMillis, String failure,
-                          String retryAfter) {
+                          String retryAfter, String requestHeaders) {
 
     static SendOutcome response(int statusCode, String body, long durationMillis, String retryAfter) {
-        return new SendOutcome(statusCode, body, durationMillis, null, retryAfter);
+        return new SendOutcome(statusCode, body, durationMillis, null, retryAfter, null);
     }
 
     static SendOutcome failed(String failure, long durationMillis) {
-        return new SendOutcome(null, null, durationMillis, failure, null);
+        return new SendOutcome(null, null, durationMillis, failure, null, null);
+    }
+
+    /** The same outcome, with the request headers as they were sent ({@code Name: value} lines). */
+    SendOutcome withRequestHeaders(String headers) {
+        return new SendOutcome(statusCode, responseBody, durationMillis, failure, retryAfter, headers);
     }
 
     public boolean isSuccess() {

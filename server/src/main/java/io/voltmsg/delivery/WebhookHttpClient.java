@@ -38,6 +38,7 @@ final class WebhookHttpClient implements AutoCloseable {
 
     /** Plain {@code application/json}: JSON is UTF-8 by definition, a charset parameter adds nothing. */
     private static final ContentType JSON = ContentType.create("application/json", (java.nio.charset.Charset) null);
+    private static final String SENT_HEADERS = "voltmsg.sent-headers";
 
     private final CloseableHttpAsyncClient client;
     /**
@@ -76,6 +77,9 @@ final class WebhookHttpClient implements AutoCloseable {
                 .disableContentCompression()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .setUserAgent(userAgent)
+                // Last, after the client's own headers: what is recorded is what goes out.
+                .addRequestInterceptorLast((request, entity, context) ->
+                        context.setAttribute(SENT_HEADERS, SentHeaders.describe(request, entity)))
                 .build();
         this.client.start();
         this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -103,7 +107,7 @@ final class WebhookHttpClient implements AutoCloseable {
             @Override
             public void completed(BoundedResponseConsumer.Result response) {
                 result.complete(SendOutcome.response(response.statusCode(), response.body(), millisSince(started),
-                        response.retryAfter()));
+                        response.retryAfter()).withRequestHeaders(sentHeaders(context)));
             }
 
             @Override
@@ -111,24 +115,29 @@ final class WebhookHttpClient implements AutoCloseable {
                 if (e instanceof BoundedResponseConsumer.ResponseTooLargeException && consumer.hasStatus()) {
                     completed(consumer.snapshot());
                 } else {
-                    result.complete(SendOutcome.failed(describe(e), millisSince(started)));
+                    result.complete(SendOutcome.failed(describe(e), millisSince(started))
+                            .withRequestHeaders(sentHeaders(context)));
                 }
             }
 
             @Override
             public void cancelled() {
-                result.complete(SendOutcome.failed("timeout", millisSince(started)));
+                result.complete(SendOutcome.failed("timeout", millisSince(started)).withRequestHeaders(sentHeaders(context)));
             }
         });
         // The response timeout covers waiting on the socket; this bounds the whole exchange,
         // so a receiver that trickles bytes cannot hold a delivery past its budget.
         ScheduledFuture<?> deadline = timer.schedule(() -> {
-            if (result.complete(SendOutcome.failed("timeout", millisSince(started)))) {
+            if (result.complete(SendOutcome.failed("timeout", millisSince(started)).withRequestHeaders(sentHeaders(context)))) {
                 future.cancel(true);
             }
         }, timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
         result.whenComplete((outcome, error) -> deadline.cancel(false));
         return result;
+    }
+
+    private static String sentHeaders(HttpClientContext context) {
+        return (String) context.getAttribute(SENT_HEADERS);
     }
 
     static String describe(Throwable e) {

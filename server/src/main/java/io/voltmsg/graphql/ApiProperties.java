@@ -21,6 +21,6 @@ public record ApiProperties(
      * fell to 837/s and a backlog grew; 4 threads, 1,468/s delivered with p99 34 ms).
      */
     static int requestThreads(int configured, int cores) {
-        return configured > 0 ? configured : Math.max(4, 2 * cores);
+        return io.voltmsg.shared.RequestLane.permits(configured, cores);
     }
 }

@@ -1,37 +1,24 @@
 package io.voltmsg.graphql;
 
-import org.apache.coyote.AbstractProtocol;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import io.voltmsg.shared.RequestLane;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
- * Sizes Tomcat's request threads from {@code voltmsg.api.request-threads} unless the operator
- * set Spring's own {@code server.tomcat.threads.max}, which then wins.
+ * The API's request lane: {@code voltmsg.api.request-threads} {@code /graphql} requests are worked on
+ * at once, more wait their turn without holding a thread; the portal has a lane of its own, so neither
+ * starves the other.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestThreadsConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(RequestThreadsConfiguration.class);
-
     @Bean
-    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> requestThreads(ApiProperties api, Environment environment) {
-        return factory -> {
-            if (environment.containsProperty("server.tomcat.threads.max")) {
-                return;
-            }
-            int threads = ApiProperties.requestThreads(api.requestThreads(), Runtime.getRuntime().availableProcessors());
-            factory.addConnectorCustomizers(connector -> {
-                if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
-                    protocol.setMinSpareThreads(Math.min(protocol.getMinSpareThreads(), threads));
-                    protocol.setMaxThreads(threads);
-                }
-            });
-            log.info("API request threads: {}", threads);
-        };
+    RequestLane apiLane(ApiProperties api) {
+        return new RequestLane("api", ApiProperties.requestThreads(api.requestThreads(),
+                Runtime.getRuntime().availableProcessors()),
+                path -> path.equals("/graphql") || path.startsWith("/graphql/"), Duration.ofSeconds(60),
+                "application/json", "{\"errors\":[{\"message\":\"the server is busy; try again\","
+                        + "\"extensions\":{\"code\":\"UNAVAILABLE\"}}]}");
     }
 }

@@ -1,6 +1,7 @@
 package io.voltmsg.messaging;
 
 import io.voltmsg.accounts.AccountService;
+import io.voltmsg.audit.AuditLog;
 import io.voltmsg.shared.ApiException;
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
@@ -29,16 +30,81 @@ public class ContactService {
     private static final String COLUMNS =
             "id, organization_id, phone_number, name, mapped_number, created_at, updated_at, blocked, custom_fields";
 
+    /** One page of contacts, newest first. */
+    public record Page(List<Contact> contacts, boolean hasNext) {
+    }
+
     private final JdbcClient jdbc;
     private final AccountService accounts;
+    private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ContactService(JdbcClient jdbc, AccountService accounts, TransactionTemplate transactions, Clock clock) {
+    ContactService(JdbcClient jdbc, AccountService accounts, AuditLog audit, TransactionTemplate transactions,
+                   Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /**
+     * The organization's contacts, newest first. {@code search} starting with {@code +} or a digit matches
+     * the start of the phone number, anything else a part of the name (either case); {@code blocked}
+     * narrows to blocked or unblocked ones.
+     */
+    public Page list(String organizationId, String search, Boolean blocked, String after, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiException.badInput("first", "first must be between 1 and 100");
+        }
+        String term = search == null || search.isBlank() ? null : Inputs.printable("search", search.strip(), 100);
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from contacts where organization_id = :org");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("org", organizationId);
+        params.put("limit", limit + 1);
+        if (term != null) {
+            boolean number = term.startsWith("+") || Character.isDigit(term.charAt(0));
+            sql.append(number ? " and phone_number like :term escape '!'" : " and lower(name) like :term escape '!'");
+            String escaped = term.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            params.put("term", number ? escaped + "%" : "%" + escaped + "%");
+        }
+        if (blocked != null) {
+            sql.append(" and blocked = :blocked");
+            params.put("blocked", blocked);
+        }
+        if (after != null) {
+            if (!after.matches("con_[0-9A-Z]{26}")) {
+                throw ApiException.badInput("after", "after must be a cursor from a previous page");
+            }
+            sql.append(" and id < :after");
+            params.put("after", after);
+        }
+        sql.append(" order by id desc limit :limit");
+        List<Contact> rows = jdbc.sql(sql.toString()).params(params).query(ContactService::map).list();
+        boolean more = rows.size() > limit;
+        return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    /** Blocks or unblocks one of the organization's contacts by hand, as STOP and START do; NOT_FOUND for another's. */
+    public Contact setBlocked(String organizationId, String contactId, boolean blocked) {
+        if (contactId == null || !contactId.matches("con_[0-9A-Z]{26}")) {
+            throw ApiException.notFound("contact");
+        }
+        return transactions.execute(tx -> {
+            Contact contact = jdbc.sql("select " + COLUMNS + " from contacts where id = ? and organization_id = ? for update")
+                    .params(contactId, organizationId).query(ContactService::map).optional()
+                    .orElseThrow(() -> ApiException.notFound("contact"));
+            if (contact.blocked() == blocked) {
+                return contact;
+            }
+            jdbc.sql("update contacts set blocked = ?, updated_at = ? where id = ?")
+                    .params(blocked, Times.sql(Times.now(clock)), contactId).update();
+            audit.record(organizationId, blocked ? "contact.blocked" : "contact.unblocked", contactId,
+                    contact.phoneNumber() + " from " + contact.mappedNumber());
+            return jdbc.sql("select " + COLUMNS + " from contacts where id = ?").param(contactId)
+                    .query(ContactService::map).single();
+        });
     }
 
     /** Creates the contact of (accountPhone, phoneNumber) or replaces its name, fields and blocked flag. */

@@ -93,7 +93,19 @@ class MessageRepository {
     /** Newest first; {@code afterId} is the cursor (ids are time-ordered). */
     List<Message> list(String organizationId, String phoneNumber, MessageDirection direction, MessageStatus status,
                        String afterId, int limit) {
+        return list(organizationId, phoneNumber, direction, status, null, null, afterId, limit);
+    }
+
+    /** As {@link #list}, also created in {@code [from, to)} when given. */
+    List<Message> list(String organizationId, String phoneNumber, MessageDirection direction, MessageStatus status,
+                       Instant from, Instant to, String afterId, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from messages where organization_id = :org");
+        if (from != null) {
+            sql.append(" and created_at >= :from");
+        }
+        if (to != null) {
+            sql.append(" and created_at < :to");
+        }
         if (phoneNumber != null) {
             sql.append(" and (from_number = :number or to_number = :number)");
         }
@@ -108,6 +120,12 @@ class MessageRepository {
         }
         sql.append(" order by id desc limit :limit");
         JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("org", organizationId).param("limit", limit);
+        if (from != null) {
+            spec = spec.param("from", Times.sql(from));
+        }
+        if (to != null) {
+            spec = spec.param("to", Times.sql(to));
+        }
         if (phoneNumber != null) {
             spec = spec.param("number", phoneNumber);
         }
@@ -121,6 +139,15 @@ class MessageRepository {
             spec = spec.param("after", afterId);
         }
         return spec.query(MessageRepository::map).list();
+    }
+
+    /** The ids of the organization's newest messages to or from a number, newest first. */
+    List<String> idsInvolving(String organizationId, String phoneNumber, int limit) {
+        return jdbc.sql("""
+                        select id from messages where organization_id = :org and (from_number = :number or to_number = :number)
+                        order by id desc limit :limit""")
+                .param("org", organizationId).param("number", phoneNumber).param("limit", limit)
+                .query(String.class).list();
     }
 
     /**

@@ -37,6 +37,7 @@ public class MessageService {
     private final Transitions transitions;
     private final HelpReplies helpReplies;
     private final SimulatedArrivals simulated;
+    private final CarrierAnswers answers;
     private final ObjectProvider<CarrierSimulator> simulator;
     private final MessagingProperties properties;
     private final TransactionTemplate transactions;
@@ -44,8 +45,9 @@ public class MessageService {
 
     MessageService(MessageRepository repository, ContactService contacts, AccountService accounts,
                    Transitions transitions, HelpReplies helpReplies, SimulatedArrivals simulated,
-                   ObjectProvider<CarrierSimulator> simulator, MessagingProperties properties,
+                   CarrierAnswers answers, ObjectProvider<CarrierSimulator> simulator, MessagingProperties properties,
                    TransactionTemplate transactions, Clock clock) {
+        this.answers = answers;
         this.repository = repository;
         this.contacts = contacts;
         this.accounts = accounts;
@@ -110,6 +112,15 @@ public class MessageService {
 
     public Page list(String organizationId, String phoneNumber, MessageDirection direction, String status, Integer first,
                      String after) {
+        return list(organizationId, phoneNumber, direction, status, null, null, first, after);
+    }
+
+    /** As {@link #list(String, String, MessageDirection, String, Integer, String)}, created in {@code [from, to)} when given. */
+    public Page list(String organizationId, String phoneNumber, MessageDirection direction, String status, Instant from,
+                     Instant to, Integer first, String after) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiException.badInput("to", "the end of the range must be after its start");
+        }
         int limit = first == null ? 20 : first;
         if (limit < 0 || limit > 100) {
             throw ApiException.badInput("first", "first must be between 0 and 100");
@@ -125,7 +136,7 @@ public class MessageService {
         if (after != null && !after.matches("msg_[0-9A-Z]{26}")) {
             throw ApiException.badInput("after", "after must be a cursor from a previous page (endCursor)");
         }
-        List<Message> rows = repository.list(organizationId, phoneNumber, direction, state, after, limit + 1);
+        List<Message> rows = repository.list(organizationId, phoneNumber, direction, state, from, to, after, limit + 1);
         boolean hasNext = rows.size() > limit;
         return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext);
     }
@@ -161,6 +172,25 @@ public class MessageService {
         } finally {
             simulated.forget(from, to, body, arrived);
         }
+    }
+
+    /**
+     * The ids of the organization's newest {@code limit} messages to or from {@code phoneNumber}, newest first:
+     * how other features search by phone number without reading messaging's tables.
+     */
+    public List<String> idsInvolving(String organizationId, String phoneNumber, int limit) {
+        Inputs.e164("phoneNumber", phoneNumber);
+        return repository.idsInvolving(organizationId, phoneNumber, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** The message and every answer the carrier gave about it, oldest first; empty for another organization's id. */
+    public Optional<MessageTimeline> timeline(String organizationId, String id) {
+        return find(organizationId, id).map(m -> new MessageTimeline(m, answers.of(m.id())));
+    }
+
+    /** Whether the embedded SMSC runs, so inbound messages can be simulated. */
+    public boolean canSimulateInbound() {
+        return simulator.getIfAvailable() != null;
     }
 
     /** The text an inbound HELP is answered with. */

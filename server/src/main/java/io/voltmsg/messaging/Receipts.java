@@ -24,12 +24,14 @@ class Receipts {
 
     private final MessageRepository repository;
     private final Transitions transitions;
+    private final CarrierAnswers answers;
     private final MessagingProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Receipts(MessageRepository repository, Transitions transitions, MessagingProperties properties,
-             TransactionTemplate transactions, Clock clock) {
+    Receipts(MessageRepository repository, Transitions transitions, CarrierAnswers answers,
+             MessagingProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.answers = answers;
         this.repository = repository;
         this.transitions = transitions;
         this.properties = properties;
@@ -47,7 +49,7 @@ class Receipts {
                         Texts.cutErr(receipt.err()), receipt.receivedAt());
                 return true;
             }
-            apply(segment.get(), receipt.stat().name(), receipt.err());
+            apply(segment.get(), receipt.stat().name(), receipt.err(), receipt.receivedAt());
             return false;
         });
         if (Boolean.TRUE.equals(orphaned)) {
@@ -67,7 +69,7 @@ class Receipts {
             transactions.executeWithoutResult(tx -> {
                 if (repository.deleteOrphan(orphan.id())) {
                     repository.segmentByCarrierId(orphan.carrierMessageId())
-                            .ifPresent(segment -> apply(segment, orphan.stat(), orphan.err()));
+                            .ifPresent(segment -> apply(segment, orphan.stat(), orphan.err(), orphan.receivedAt()));
                 }
             });
         }
@@ -81,9 +83,11 @@ class Receipts {
         }
     }
 
-    private void apply(MessageRepository.Segment segment, String statName, String err) {
+    /** Applies a receipt to its segment; every receipt is kept for the timeline, a late one too. */
+    private void apply(MessageRepository.Segment segment, String statName, String err, Instant receivedAt) {
         DeliveryReceipt.Stat stat = DeliveryReceipt.Stat.valueOf(statName);
         Message m = repository.lock(segment.messageId()).orElseThrow();
+        answers.receipt(m.id(), segment.index(), segment.carrierMessageId(), statName, err, receivedAt);
         if (m.state().isFinal()) {
             log.debug("Late receipt {} for final message {} ({}) ignored", stat, m.id(), m.status());
             return;

@@ -24,12 +24,14 @@ class SubmitResults {
     private final MessageRepository repository;
     private final Transitions transitions;
     private final Receipts receipts;
+    private final CarrierAnswers answers;
     private final MessagingProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SubmitResults(MessageRepository repository, Transitions transitions, Receipts receipts,
+    SubmitResults(MessageRepository repository, Transitions transitions, Receipts receipts, CarrierAnswers answers,
                   MessagingProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.answers = answers;
         this.repository = repository;
         this.transitions = transitions;
         this.receipts = receipts;
@@ -61,6 +63,7 @@ class SubmitResults {
                     for (int i = 0; i < outcome.carrierMessageIds().size(); i++) {
                         repository.insertSegment(messageId, i, outcome.carrierMessageIds().get(i), now);
                     }
+                    answers.accepted(messageId, outcome.carrierMessageIds(), now);
                     return Transitions.withState(current, MessageStatus.SENT, Math.max(1, outcome.segments()), null, null,
                             now, null, null);
                 }, EventType.MESSAGE_SENT)));
@@ -69,19 +72,22 @@ class SubmitResults {
 
     void refused(String messageId, Instant claimedUntil, SubmitOutcome.Refused outcome) {
         transactions.executeWithoutResult(tx -> claimed(messageId, claimedUntil).ifPresent(m ->
-                transitions.change(m, Lifecycle.Trigger.REFUSED, (current, now) ->
-                        Transitions.withState(current, MessageStatus.FAILED, current.segments(), "SUBMIT_REFUSED",
-                                "carrier refused the message: " + outcome.reason() + " (command_status 0x"
-                                        + Integer.toHexString(outcome.commandStatus()) + ")", null, null, now),
-                        EventType.MESSAGE_FAILED, EventType.MESSAGE_FINALIZED)));
+                transitions.change(m, Lifecycle.Trigger.REFUSED, (current, now) -> {
+                    answers.refused(messageId, outcome.commandStatus(), outcome.reason(), now);
+                    return Transitions.withState(current, MessageStatus.FAILED, current.segments(), "SUBMIT_REFUSED",
+                            "carrier refused the message: " + outcome.reason() + " (command_status 0x"
+                                    + Integer.toHexString(outcome.commandStatus()) + ")", null, null, now);
+                }, EventType.MESSAGE_FAILED, EventType.MESSAGE_FINALIZED)));
     }
 
     /** No answer came (link down or dropped): back to queued, submitted again after the next bind. */
     void linkLost(String messageId, Instant claimedUntil) {
         transactions.executeWithoutResult(tx -> claimed(messageId, claimedUntil).ifPresent(m -> {
             if (Lifecycle.next(m.state(), Lifecycle.Trigger.LINK_LOST).isPresent()) {
+                Instant now = Times.now(clock);
                 repository.update(Transitions.withState(m, MessageStatus.QUEUED, m.segments(), null, null, null, null,
-                        null), Times.now(clock));
+                        null), now);
+                answers.noAnswer(messageId, now);
             }
         }));
     }

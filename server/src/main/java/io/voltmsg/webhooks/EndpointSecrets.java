@@ -76,6 +76,14 @@ class EndpointSecrets {
         return active(webhookId).get(0);
     }
 
+    /** When the newest secret was made, and until when older ones still sign (null when none does). */
+    SecretStatus status(String webhookId) {
+        List<WebhookSecretRepository.SealedSecret> active = repository.active(List.of(webhookId), Times.now(clock));
+        Instant previousEnds = active.stream().map(WebhookSecretRepository.SealedSecret::expiresAt)
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+        return new SecretStatus(active.isEmpty() ? null : active.get(0).createdAt(), previousEnds);
+    }
+
     /** Replaces the current secret; the previous one keeps signing until the returned instant. */
     WebhookSecret rotate(String webhookId) {
         Instant now = Times.now(clock);

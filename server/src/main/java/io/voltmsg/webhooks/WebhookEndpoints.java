@@ -1,5 +1,7 @@
 package io.voltmsg.webhooks;
 
+import io.voltmsg.audit.Actor;
+import io.voltmsg.audit.AuditLog;
 import io.voltmsg.delivery.Endpoint;
 import io.voltmsg.delivery.Endpoints;
 import io.voltmsg.delivery.Receiver;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Serves delivery's view of endpoints from the registry. */
 @Component
@@ -20,11 +23,16 @@ class WebhookEndpoints implements Endpoints {
     private final WebhookRepository repository;
     private final EndpointSecrets secrets;
     private final Clock clock;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
-    WebhookEndpoints(WebhookRepository repository, EndpointSecrets secrets, Clock clock) {
+    WebhookEndpoints(WebhookRepository repository, EndpointSecrets secrets, Clock clock, AuditLog audit,
+                     TransactionTemplate transactions) {
         this.repository = repository;
         this.secrets = secrets;
         this.clock = clock;
+        this.audit = audit;
+        this.transactions = transactions;
     }
 
     @Override
@@ -48,9 +56,18 @@ class WebhookEndpoints implements Endpoints {
         return found;
     }
 
+    /** The delivery engine disables a failing endpoint (or one that answered 410): recorded as voltmsg's doing. */
     @Override
     public boolean disable(String endpointId, String reason) {
-        return repository.setEnabled(endpointId, false, reason, Times.now(clock), true);
+        Boolean changed = transactions.execute(tx -> {
+            Optional<Webhook> webhook = repository.findAnyOrganization(endpointId);
+            if (webhook.isEmpty() || !repository.setEnabled(endpointId, false, reason, Times.now(clock), true)) {
+                return false;
+            }
+            audit.record(Actor.system(), webhook.get().organizationId(), "webhook.disabled", endpointId, reason);
+            return true;
+        });
+        return Boolean.TRUE.equals(changed);
     }
 
     @Override

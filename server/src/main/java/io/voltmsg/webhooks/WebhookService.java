@@ -1,5 +1,7 @@
 package io.voltmsg.webhooks;
 
+import io.voltmsg.audit.AuditLog;
+import io.voltmsg.audit.Actors;
 import io.voltmsg.delivery.DeliveryService;
 import io.voltmsg.delivery.SendOutcome;
 import io.voltmsg.delivery.TestRequests;
@@ -33,9 +35,12 @@ public class WebhookService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final DeliveryService deliveries;
+    private final AuditLog audit;
 
     WebhookService(WebhookRepository repository, TestRequests testRequests, WebhookLimits limits,
-                   EndpointSecrets secrets, TransactionTemplate transactions, Clock clock, DeliveryService deliveries) {
+                   EndpointSecrets secrets, TransactionTemplate transactions, Clock clock, DeliveryService deliveries,
+                   AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.testRequests = testRequests;
         this.limits = limits;
@@ -66,6 +71,7 @@ public class WebhookService {
             transactions.executeWithoutResult(tx -> {
                 repository.insert(webhook, normalized);
                 secrets.store(webhook.id(), secret, now);
+                audit.record(organizationId, "webhook.registered", webhook.id(), webhook.url());
             });
             return webhook;
         } catch (DuplicateKeyException e) {
@@ -85,7 +91,10 @@ public class WebhookService {
         }
         requireSuccessfulTest(organizationId, url, secrets.active(webhook.id()));
         try {
-            repository.updateUrl(id, url.toString(), normalized, Times.now(clock));
+            transactions.executeWithoutResult(tx -> {
+                repository.updateUrl(id, url.toString(), normalized, Times.now(clock));
+                audit.record(organizationId, "webhook.url_changed", id, webhook.url() + " → " + url);
+            });
             deliveries.endpointChanged(id);
         } catch (DuplicateKeyException e) {
             throw ApiException.badInput("url", "another webhook of this organization already has this URL");
@@ -96,10 +105,13 @@ public class WebhookService {
     /** Deletes a webhook; its pending deliveries are cancelled, its history stays until retention purges it. */
     @Transactional
     public boolean delete(String organizationId, String id) {
-        if (id == null || id.length() > 64 || !repository.markDeleted(organizationId, id, Times.now(clock))) {
+        Webhook webhook = get(organizationId, id);
+        if (!repository.markDeleted(organizationId, id, Times.now(clock))) {
             throw ApiException.notFound("webhook");
         }
-        deliveries.endpointDeleted(id);
+        int cancelled = deliveries.endpointDeleted(id);
+        audit.record(organizationId, "webhook.deleted", id, webhook.url()
+                + (cancelled > 0 ? " (" + cancelled + " pending deliveries cancelled)" : ""));
         return true;
     }
 
@@ -108,8 +120,9 @@ public class WebhookService {
     public Webhook disable(String organizationId, String id) {
         Webhook webhook = get(organizationId, id);
         if (webhook.enabled()) {
-            repository.setEnabled(id, false, "disabled by a user (disableWebhook) at " + Times.iso(Times.now(clock)),
-                    Times.now(clock), true);
+            repository.setEnabled(id, false, "disabled by " + Actors.current().label() + " at "
+                    + Times.iso(Times.now(clock)), Times.now(clock), true);
+            audit.record(organizationId, "webhook.disabled", id, webhook.url());
             deliveries.endpointChanged(id);
         }
         return get(organizationId, id);
@@ -121,7 +134,9 @@ public class WebhookService {
         Webhook webhook = get(organizationId, id);
         if (!webhook.enabled()) {
             repository.setEnabled(id, true, null, Times.now(clock), false);
-            deliveries.endpointEnabled(id);
+            int resumed = deliveries.endpointEnabled(id);
+            audit.record(organizationId, "webhook.enabled", id, webhook.url()
+                    + (resumed > 0 ? " (" + resumed + " waiting deliveries resumed)" : ""));
         }
         return get(organizationId, id);
     }
@@ -149,7 +164,18 @@ public class WebhookService {
 
     /** Replaces the webhook's secret; the previous one keeps signing during the overlap. */
     public WebhookSecret rotateSecret(String organizationId, String id) {
-        return secrets.rotate(get(organizationId, id).id());
+        Webhook webhook = get(organizationId, id);
+        return transactions.execute(tx -> {
+            WebhookSecret rotated = secrets.rotate(webhook.id());
+            audit.record(organizationId, "webhook.secret_rotated", id, rotated.previousSecretExpiresAt() == null
+                    ? "no previous secret" : "the previous secret signs until " + Times.iso(rotated.previousSecretExpiresAt()));
+            return rotated;
+        });
+    }
+
+    /** When the current secret was made and until when the previous one still signs (null: no overlap). */
+    public SecretStatus secretStatus(String organizationId, String id) {
+        return secrets.status(get(organizationId, id).id());
     }
 
     private void requireSuccessfulTest(String organizationId, URI url, List<String> signingSecrets) {

@@ -24,22 +24,26 @@ import org.junit.jupiter.api.TestFactory;
 class ArchitectureTest {
 
     static final List<String> FEATURES = List.of("accounts", "signing", "delivery", "webhooks", "carrier", "messaging",
-            "graphql", "portal", "cli", "shared");
+            "graphql", "portal", "cli", "shared", "audit");
 
     /** Which features each feature may use (itself always). */
     static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
 
     static {
         MAY_USE.put("shared", Set.of());
-        MAY_USE.put("accounts", Set.of("shared"));
+        MAY_USE.put("audit", Set.of("shared"));
+        MAY_USE.put("accounts", Set.of("shared", "audit"));
         MAY_USE.put("signing", Set.of("shared"));
         MAY_USE.put("carrier", Set.of("shared"));
-        MAY_USE.put("delivery", Set.of("shared", "signing", "accounts"));
-        MAY_USE.put("webhooks", Set.of("shared", "accounts", "signing", "delivery"));
-        MAY_USE.put("messaging", Set.of("shared", "accounts", "carrier", "delivery"));
-        MAY_USE.put("graphql", Set.of("shared", "accounts", "signing", "delivery", "webhooks", "carrier", "messaging"));
-        MAY_USE.put("portal", Set.of("shared", "accounts", "signing", "delivery", "webhooks", "carrier", "messaging"));
-        MAY_USE.put("cli", Set.of("shared", "accounts", "signing", "delivery", "webhooks", "carrier", "messaging"));
+        MAY_USE.put("delivery", Set.of("shared", "audit", "signing", "accounts"));
+        MAY_USE.put("webhooks", Set.of("shared", "audit", "accounts", "signing", "delivery"));
+        MAY_USE.put("messaging", Set.of("shared", "audit", "accounts", "carrier", "delivery"));
+        MAY_USE.put("graphql", Set.of("shared", "audit", "accounts", "signing", "delivery", "webhooks", "carrier",
+                "messaging"));
+        MAY_USE.put("portal", Set.of("shared", "audit", "accounts", "signing", "delivery", "webhooks", "carrier",
+                "messaging"));
+        MAY_USE.put("cli", Set.of("shared", "audit", "accounts", "signing", "delivery", "webhooks", "carrier",
+                "messaging"));
     }
 
     static JavaClasses classes;
@@ -68,6 +72,26 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(classes);
         }));
+    }
+
+    @Test
+    void nothingImportsTheFrontDoors() {
+        noClasses().that().resideOutsideOfPackages("io.voltmsg.graphql..", "io.voltmsg.portal..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.voltmsg.graphql..", "io.voltmsg.portal..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.voltmsg.graphql..")
+                .should().dependOnClassesThat().resideInAPackage("io.voltmsg.portal..").check(classes);
+        noClasses().that().resideInAPackage("io.voltmsg.portal..")
+                .should().dependOnClassesThat().resideInAPackage("io.voltmsg.graphql..").check(classes);
+    }
+
+    @Test
+    void auditIsALeafEveryFeatureMayUse() {
+        noClasses().that().resideInAPackage("io.voltmsg.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES.stream()
+                        .filter(f -> !f.equals("audit") && !f.equals("shared")).map(f -> "io.voltmsg." + f + "..")
+                        .toArray(String[]::new))
+                .check(classes);
     }
 
     @Test

@@ -29,10 +29,18 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
-    /** What to answer: status, extra headers, delay. */
-    public record Reply(int status, Map<String, String> headers, Duration delay) {
+    /** What to answer: status, extra headers, delay, and the body ("ok" unless given). */
+    public record Reply(int status, Map<String, String> headers, Duration delay, String body) {
+        public Reply(int status, Map<String, String> headers, Duration delay) {
+            this(status, headers, delay, "ok");
+        }
+
         public static Reply status(int status) {
             return new Reply(status, Map.of(), Duration.ZERO);
+        }
+
+        public static Reply body(int status, String body) {
+            return new Reply(status, Map.of(), Duration.ZERO, body);
         }
     }
 
@@ -66,7 +74,7 @@ public final class TestReceiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
+            byte[] answer = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), reply.status() == 204 ? -1 : answer.length);
             if (reply.status() != 204) {
                 try (OutputStream out = exchange.getResponseBody()) {
