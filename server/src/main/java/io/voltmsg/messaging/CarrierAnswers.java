@@ -1,6 +1,7 @@
 package io.voltmsg.messaging;
 
 import io.voltmsg.shared.Ids;
+import io.voltmsg.shared.StorableText;
 import io.voltmsg.shared.Times;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class CarrierAnswers {
 
     void refused(String messageId, int commandStatus, String reason, Instant at) {
         template.update(INSERT, row(messageId, null, CarrierAnswer.SUBMIT_RESP, null, commandStatus, null, null,
-                Texts.cut(reason == null ? null : Texts.storable(reason)), at));
+                Texts.cut(reason == null ? null : StorableText.of(reason)), at));
     }
 
     void noAnswer(String messageId, Instant at) {

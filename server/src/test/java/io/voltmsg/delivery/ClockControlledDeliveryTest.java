@@ -83,6 +83,12 @@ class ClockControlledDeliveryTest {
         assertThat(receiver.received()).hasSize(requests);
     }
 
+    /** The receiver seeing an attempt comes before the outcome writer records it: wait for the record. */
+    private void awaitRecorded(String eventId, int attempts) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ((Number) delivery(eventId).get("attempts")).intValue() >= attempts);
+    }
+
     @Test
     void retriesFollowTheScheduleWithJitterThenFail() {
         TestOrganization org = server.newOrganization();
@@ -96,13 +102,15 @@ class ClockControlledDeliveryTest {
         // first retry: 10 s ± 20%, so never before 8 s and always by 12 s
         clock.advance(Duration.ofMillis(7_900));
         staysAt(1);
+        awaitRecorded(eventId, 1);
         Instant due = Times.fromSql(delivery(eventId).get("next_attempt_at"));
         assertThat(Duration.between(t0, due)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(12));
         clock.advance(Duration.ofMillis(4_200));
         awaitRequests(2);
 
-        // second retry: 1 min ± 20% after the second attempt
+        // second retry: 1 min ± 20% after the second attempt (read once its outcome is recorded)
         Instant t1 = clock.instant();
+        awaitRecorded(eventId, 2);
         due = Times.fromSql(delivery(eventId).get("next_attempt_at"));
         assertThat(Duration.between(t1, due)).isBetween(Duration.ofSeconds(48), Duration.ofSeconds(72));
         clock.advance(Duration.ofSeconds(47));
