@@ -36,19 +36,27 @@ import org.springframework.transaction.support.TransactionTemplate;
                 classes = ApplicationRunner.class))
 class CliContext {
 
+    /** Not started here: bean post-processors still configure the pool, which it refuses once started. */
     @Bean(destroyMethod = "")
     DataSource dataSource(Environment env) {
-        DataSource dataSource = DataSourceBuilder.create()
+        return DataSourceBuilder.create()
                 .url(env.getRequiredProperty("spring.datasource.url"))
                 .username(env.getProperty("spring.datasource.username"))
                 .password(env.getProperty("spring.datasource.password"))
                 .build();
-        Flyway.configure().dataSource(dataSource).locations(Databases.migrationLocations(dataSource)).load().migrate();
-        return dataSource;
+    }
+
+    /** The schema a command reads, brought up to date before anything uses the database. */
+    @Bean
+    Flyway flyway(DataSource dataSource) {
+        Flyway flyway = Flyway.configure().dataSource(dataSource)
+                .locations(Databases.migrationLocations(dataSource)).load();
+        flyway.migrate();
+        return flyway;
     }
 
     @Bean
-    JdbcClient jdbcClient(DataSource dataSource) {
+    JdbcClient jdbcClient(DataSource dataSource, Flyway migrated) {
         return JdbcClient.create(dataSource);
     }
 

@@ -3,6 +3,7 @@ package io.voltmsg.carrier;
 import io.voltmsg.carrier.sim.SimulatorProperties;
 import io.voltmsg.carrier.sim.SmscCommand;
 import io.voltmsg.carrier.smpp.SmppProperties;
+import io.voltmsg.testing.MigratedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import picocli.CommandLine;
@@ -14,13 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The Spring wiring: defaults, simulator-first startup, the standalone smsc command. */
+/** The Spring wiring: defaults, simulator-first startup, the standalone smsc command (parts wait in a real database). */
 class CarrierConfigurationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(CarrierConfiguration.class);
+            .withUserConfiguration(MigratedDatabase.Beans.class, CarrierConfiguration.class);
 
     /** The application class has @ConfigurationPropertiesScan; the records must not be registered twice. */
     @org.springframework.context.annotation.Configuration

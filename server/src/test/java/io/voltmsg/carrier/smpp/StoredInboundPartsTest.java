@@ -3,24 +3,19 @@ package io.voltmsg.carrier.smpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voltmsg.carrier.smpp.InboundParts.Assembled;
-import io.voltmsg.shared.Databases;
 import io.voltmsg.testing.DatabaseAvailable;
-import io.voltmsg.testing.TestDatabase;
+import io.voltmsg.testing.MigratedDatabase;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The parts store the server uses, on the real schema of H2 and PostgreSQL. */
@@ -28,17 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ExtendWith(DatabaseAvailable.class)
 class StoredInboundPartsTest extends InboundPartsContract {
 
-    static DataSource dataSource;
     static JdbcClient jdbc;
     static TransactionTemplate transactions;
 
     @BeforeAll
     static void schema() {
-        TestDatabase db = TestDatabase.fresh();
-        dataSource = DataSourceBuilder.create().url(db.url()).username(db.username()).password("").build();
-        Flyway.configure().dataSource(dataSource).locations(Databases.migrationLocations(dataSource)).load().migrate();
-        jdbc = JdbcClient.create(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        MigratedDatabase database = MigratedDatabase.create();
+        jdbc = database.jdbc();
+        transactions = database.transactions();
     }
 
     @Override
