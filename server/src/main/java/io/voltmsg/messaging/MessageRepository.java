@@ -255,6 +255,15 @@ class MessageRepository {
                 .list();
     }
 
+    /** Carrier ids of kept receipts whose submit has been recorded since: what a crash between two commits leaves. */
+    List<String> knownOrphanCarrierIds(int limit) {
+        return jdbc.sql("""
+                        select distinct o.carrier_message_id from orphan_receipts o
+                        join message_segments s on s.carrier_message_id = o.carrier_message_id
+                        order by o.carrier_message_id limit ?""")
+                .param(limit).query(String.class).list();
+    }
+
     /** Takes an orphan for applying; false when another thread already took it. */
     boolean deleteOrphan(String id) {
         return jdbc.sql("delete from orphan_receipts where id = ?").param(id).update() == 1;

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * recording it) is submitted again after the next bind, or after its lease ran out. A message whose acceptance
  * was recorded ({@code sent}) is never claimed again.
  *
- * <p>The same loop runs the sweeps: receipts overdue after {@code receipt-timeout} and messages past their
- * {@code validity}.
+ * <p>The same loop runs the sweeps: receipts overdue after {@code receipt-timeout}, messages past their
+ * {@code validity}, and kept receipts whose submit has been recorded since (left by a crash between two commits).
  */
 @Component
 class MessageSender implements SmartLifecycle {
@@ -150,6 +150,7 @@ class MessageSender implements SmartLifecycle {
         while (sweeps.sweep() > 0 && running) {
             // more overdue messages than one round takes
         }
+        receipts.applyKnownOrphans();
         if (++sweepRounds % 3600 == 1) {
             receipts.purgeOrphans();
         }

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Receipts {
 
     private static final Logger log = LoggerFactory.getLogger(Receipts.class);
+    private static final int ORPHAN_BATCH = 100;
 
     private final MessageRepository repository;
     private final Transitions transitions;
@@ -73,6 +74,17 @@ class Receipts {
                 }
             });
         }
+    }
+
+    /**
+     * Applies kept receipts whose carrier ids became known without them being applied: the submit's answer and the
+     * receipt are recorded in separate transactions, each looking for the other after its commit, and a process
+     * killed between a commit and that look leaves the receipt kept. Returns how many carrier ids it looked at.
+     */
+    int applyKnownOrphans() {
+        List<String> carrierIds = repository.knownOrphanCarrierIds(ORPHAN_BATCH);
+        applyOrphans(carrierIds);
+        return carrierIds.size();
     }
 
     /** Forgets kept receipts whose submit never became known within the receipt timeout (and an hour). */

@@ -137,6 +137,23 @@ class ReceiptHandlingTest extends IntegrationTest {
                 .query(String.class).list()).containsExactly("message.sent", "message.failed", "message.finalized");
     }
 
+    /** A process killed between the acceptance's commit and applying the receipt kept meanwhile leaves exactly this. */
+    @Test
+    void aKeptReceiptWhoseSubmitWasRecordedWithoutApplyingItIsAppliedByTheSweep() {
+        TestOrganization org = newOrganization();
+        String id = sendingMessage(org);
+        String carrierId = "crash-" + UUID.randomUUID();
+        submits.accepted(id, CLAIM, new SubmitOutcome.Accepted(List.of(carrierId), 1));
+        repository.insertOrphan(Ids.newId("rct", Instant.now()), carrierId, "DELIVRD", "000", Instant.now());
+        assertThat(status(id)).isEqualTo("SENT");
+
+        receipts.applyKnownOrphans(); // the sender's loop may get there first: either way once
+        assertThat(status(id)).isEqualTo("DELIVERED");
+        assertThat(orphans(carrierId)).isZero();
+        assertThat(jdbc.sql("select type from events where message_id = ? order by sequence_number").param(id)
+                .query(String.class).list()).containsExactly("message.sent", "message.delivered", "message.finalized");
+    }
+
     @Test
     void aReceiptForAnIdNobodyKnowsIsKeptNotFatal() {
         String carrierId = "nobody-" + UUID.randomUUID();
