@@ -37,6 +37,9 @@ class DiskErrorTest {
     private static final String FIND = "query($id: ID!) { message(id: $id) { id status } }";
     private static final String LIST = "{ messages(first: 100) { edges { node { body } } } }";
     private static final String FROM = "+15550107777";
+    private static final Duration LEASE = Duration.ofSeconds(25);
+    /** Time for a message or delivery whose claim's commit outcome was unknown: its lease, then its work. */
+    private static final Duration SETTLE = LEASE.plusSeconds(35);
 
     @AfterEach
     void repairTheDisk() {
@@ -48,6 +51,10 @@ class DiskErrorTest {
         FaultyDisk.register();
         Map<String, Object> properties = Servers.properties(TestDatabase.fresh(), dataDir);
         properties.put("spring.datasource.url", EmbeddedDatabase.url(FaultyDisk.SCHEME, dataDir));
+        // A commit that failed may still be on disk (H2 wrote the chunk, then failed to write its trace file): a claim
+        // whose outcome is unknown is taken again once its lease runs out, so shorter leases make that visible sooner.
+        properties.put("voltmsg.messaging.lease", LEASE.toSeconds() + "s");
+        properties.put("voltmsg.delivery.lease", LEASE.toSeconds() + "s");
         try (TestReceiver receiver = new TestReceiver();
              ConfigurableApplicationContext server = Servers.start(properties)) {
             GraphQl api = organization(server);
@@ -77,10 +84,10 @@ class DiskErrorTest {
             api.execute(LIST).data("messages").path("edges").forEach(e -> bodies.add(e.path("node").path("body").asString()));
             assertThat(bodies).containsExactlyInAnyOrder("before the disk failed", "after FULL", "after READ_ONLY");
             for (String id : accepted) {
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                await().atMost(SETTLE).untilAsserted(() ->
                         assertThat(api.execute(FIND, Map.of("id", id)).data("message").path("status").asString())
                                 .isEqualTo("delivered"));
-                await().atMost(Duration.ofSeconds(30)).until(() -> finalized(receiver, id));
+                await().atMost(SETTLE).until(() -> finalized(receiver, id));
             }
         }
     }
