@@ -37,7 +37,7 @@ class DiskErrorTest {
     private static final String FIND = "query($id: ID!) { message(id: $id) { id status } }";
     private static final String LIST = "{ messages(first: 100) { edges { node { body } } } }";
     private static final String FROM = "+15550107777";
-    private static final Duration LEASE = Duration.ofSeconds(25);
+    private static final Duration LEASE = Duration.ofSeconds(30);
     /** Time for a message or delivery whose claim's commit outcome was unknown: its lease, then its work. */
     private static final Duration SETTLE = LEASE.plusSeconds(35);
 
