@@ -3,6 +3,7 @@ package io.voltmsg.portal;
 import io.voltmsg.accounts.Permission;
 import io.voltmsg.accounts.User;
 import io.voltmsg.shared.ApiException;
+import io.voltmsg.shared.DatabaseFailures;
 import io.voltmsg.shared.Ids;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * What every portal page has (the signed-in user, what they may do, formatting) and how failures are
  * shown: another organization's id or an unknown one is "not found", exactly as the API says it; a
- * role without the permission gets 403; anything unexpected a generic page with an id that is in the log.
+ * role without the permission gets 403; a database that cannot serve 503 with when to try again; anything
+ * unexpected a generic page with an id that is in the log.
  */
 @ControllerAdvice(basePackageClasses = PortalAdvice.class)
 class PortalAdvice {
@@ -78,6 +80,14 @@ class PortalAdvice {
 
     @ExceptionHandler(RuntimeException.class)
     String unexpected(RuntimeException e, Model model, HttpServletResponse response) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            log.warn("Portal request failed, database unavailable: {}", e.toString());
+            common(model);
+            PortalUnavailable.status(response);
+            model.addAttribute("title", PortalUnavailable.TITLE);
+            model.addAttribute("message", PortalUnavailable.MESSAGE);
+            return "portal/error";
+        }
         String errorId = Ids.newId("err");
         log.error("Portal request failed (error id {})", errorId, e);
         common(model);

@@ -2,6 +2,7 @@ package io.voltmsg.portal;
 
 import io.voltmsg.accounts.User;
 import io.voltmsg.accounts.UserService;
+import io.voltmsg.shared.DatabaseFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +38,16 @@ final class SignedInUsers extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         // Static files (styles, scripts) need no fresh look at the user; pages and actions do.
         if (PortalRoutes.isPage(path) && authentication != null && authentication.getPrincipal() instanceof User signedIn) {
-            Optional<User> current = users.find(signedIn.id());
+            Optional<User> current;
+            try {
+                current = users.find(signedIn.id());
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                PortalUnavailable.write(response);
+                return;
+            }
             if (current.isEmpty() || !Objects.equals(current.get().passwordChangedAt(), signedIn.passwordChangedAt())) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

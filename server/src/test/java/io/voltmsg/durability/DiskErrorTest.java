@@ -6,13 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.voltmsg.accounts.AccountService;
 import io.voltmsg.accounts.IssuedToken;
 import io.voltmsg.accounts.Organization;
+import io.voltmsg.accounts.Role;
 import io.voltmsg.accounts.Scope;
+import io.voltmsg.accounts.UserService;
 import io.voltmsg.shared.EmbeddedDatabase;
 import io.voltmsg.testing.FaultyDisk;
 import io.voltmsg.testing.GraphQl;
+import io.voltmsg.testing.PortalSession;
 import io.voltmsg.testing.Servers;
 import io.voltmsg.testing.TestDatabase;
 import io.voltmsg.testing.TestReceiver;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * H2 on a disk that fills up, then turns read-only (injected through H2's file system: tests run as root, so chmod
- * cannot do it): every request gets a clear, retryable error, nothing half-written is reported as done, and once
+ * cannot do it): every API request and portal page gets a clear, retryable error, nothing half-written is reported as done, and once
  * the disk works again everything works again without a restart. H2 only (not tagged "database").
  */
 class DiskErrorTest {
@@ -37,6 +41,8 @@ class DiskErrorTest {
     private static final String FIND = "query($id: ID!) { message(id: $id) { id status } }";
     private static final String LIST = "{ messages(first: 100) { edges { node { body } } } }";
     private static final String FROM = "+15550107777";
+    private static final String EMAIL = "disk-errors@example.com";
+    private static final String PASSWORD = "disk-errors-password";
     private static final Duration LEASE = Duration.ofSeconds(30);
     /** Time for a message or delivery whose claim's commit outcome was unknown: its lease, then its work. */
     private static final Duration SETTLE = LEASE.plusSeconds(35);
@@ -58,6 +64,8 @@ class DiskErrorTest {
         try (TestReceiver receiver = new TestReceiver();
              ConfigurableApplicationContext server = Servers.start(properties)) {
             GraphQl api = organization(server);
+            PortalSession portal = new PortalSession(Servers.port(server));
+            assertThat(portal.signIn(EMAIL, PASSWORD)).endsWith("/settings/webhooks");
             assertThat(api.execute("mutation($u: String!) { registerWebhook(url: $u) { id } }",
                     Map.of("u", receiver.url())).hasErrors()).isFalse();
             List<String> accepted = new ArrayList<>();
@@ -71,6 +79,11 @@ class DiskErrorTest {
                     assertThat(refused.errorCode()).isEqualTo("UNAVAILABLE");
                     assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
                 }
+                // the portal too: a page that says to try again, not an error id to look up
+                HttpResponse<String> page = portal.get("/messages");
+                assertThat(page.statusCode()).as(broken + " portal: " + page.body()).isEqualTo(503);
+                assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(page.body()).contains("cannot reach its database right now").doesNotContain("error id");
                 FaultyDisk.set(FaultyDisk.State.WORKING);
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     GraphQl.Response after = api.execute(CREATE, message("after " + broken));
@@ -97,6 +110,7 @@ class DiskErrorTest {
         Organization org = accounts.createOrganization("Disk errors");
         accounts.addPhoneNumber(org.id(), FROM);
         IssuedToken token = accounts.issueToken(org.id(), EnumSet.allOf(Scope.class));
+        server.getBean(UserService.class).add(org.id(), EMAIL, Role.ADMIN, PASSWORD);
         return new GraphQl(Servers.port(server), token.token());
     }
 
