@@ -1,8 +1,6 @@
 package io.voltmsg.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,7 +43,7 @@ public final class PrivatePostgres implements AutoCloseable {
     /** Creates a cluster in a new temporary directory and starts it. */
     public static PrivatePostgres start() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("voltmsg-private-pg-");
-        PrivatePostgres pg = new PrivatePostgres(dir, binDir(), freePort());
+        PrivatePostgres pg = new PrivatePostgres(dir, binDir(), ServerProcess.freePort());
         if (isRoot()) {
             run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
         }
@@ -130,11 +128,5 @@ public final class PrivatePostgres implements AutoCloseable {
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

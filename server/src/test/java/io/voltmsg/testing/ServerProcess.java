@@ -8,18 +8,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * voltmsg as a separate operating-system process (launched from the test class path, as
  * {@code java -jar voltmsg.jar} would run it), so tests can kill it for real.
  */
 public final class ServerProcess implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
 
     private final Process process;
     private final int port;
@@ -31,9 +39,12 @@ public final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a server with {@code properties} passed as command-line arguments and waits until it is healthy. */
+    /**
+     * Starts a server with {@code properties} passed as command-line arguments and waits until it is healthy. It
+     * listens on a port of its own choosing, read from its log: a port chosen here and handed over could be taken
+     * by another process in between (it happened, under load).
+     */
     public static ServerProcess start(Map<String, Object> properties, Path logDir, String name) throws IOException {
-        int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only: these servers live for seconds, and C2 compiling Spring's start-up took more of the two cores
                 // than the start-up itself; what the tests check does not depend on peak speed.
@@ -44,12 +55,28 @@ public final class ServerProcess implements AutoCloseable {
                 command.add("--" + key + "=" + value);
             }
         });
-        command.add("--server.port=" + port);
+        command.add("--server.port=0");
         File log = logDir.resolve(name + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        ServerProcess server = new ServerProcess(process, port, log);
-        server.awaitHealthy(Duration.ofSeconds(90));
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        ServerProcess server = new ServerProcess(process, awaitPort(process, log, deadline), log);
+        server.awaitHealthy(deadline);
         return server;
+    }
+
+    private static int awaitPort(Process process, File log, long deadline) throws IOException {
+        while (System.nanoTime() < deadline) {
+            Matcher listening = LISTENING.matcher(Files.readString(log.toPath(), StandardCharsets.UTF_8));
+            if (listening.find()) {
+                return Integer.parseInt(listening.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + log);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server did not listen within " + STARTUP + "; see " + log);
     }
 
     public int port() {
@@ -97,9 +124,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy(Duration timeout) {
+    private void awaitHealthy(long deadline) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + log);
@@ -124,7 +150,7 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("server not healthy within " + timeout + "; see " + log);
+        throw new IllegalStateException("server not healthy within " + STARTUP + "; see " + log);
     }
 
     public static int freePort() throws IOException {
