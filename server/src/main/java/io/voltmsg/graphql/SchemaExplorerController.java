@@ -1,5 +1,6 @@
 package io.voltmsg.graphql;
 
+import graphql.schema.GraphqlTypeComparatorRegistry;
 import graphql.schema.idl.SchemaPrinter;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.MediaType;
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The schema explorer ({@code GET /schema}) and the schema as SDL ({@code GET /schema.graphqls}), both
- * from the running schema and public: the schema is the same on every installation and published
+ * from the running schema, fields in the order the schema files declare them, and public: the schema is the same on every installation and published
  * with the source, while the data behind it needs a token.
  */
 @Controller
@@ -21,7 +22,8 @@ class SchemaExplorerController {
     SchemaExplorerController(GraphQlSource source) {
         this.page = SchemaPage.render(source.schema());
         this.sdl = new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeDirectives(false)
-                .includeIntrospectionTypes(false).includeScalarTypes(true)).print(source.schema());
+                .includeIntrospectionTypes(false).includeScalarTypes(true)
+                .setComparators(GraphqlTypeComparatorRegistry.AS_IS_REGISTRY)).print(source.schema());
     }
 
     @GetMapping("/schema")

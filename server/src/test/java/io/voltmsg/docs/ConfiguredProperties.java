@@ -2,10 +2,13 @@ package io.voltmsg.docs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,8 +54,12 @@ final class ConfiguredProperties {
             if (!type.isRecord()) {
                 throw new AssertionError(type.getName() + ": configuration properties are records here");
             }
-            for (RecordComponent component : type.getRecordComponents()) {
-                DefaultValue value = component.getAnnotation(DefaultValue.class);
+            RecordComponent[] components = type.getRecordComponents();
+            Parameter[] parameters = canonicalConstructor(type, components).getParameters();
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent component = components[i];
+                // @DefaultValue targets parameters: it sits on the canonical constructor's, not on the component.
+                DefaultValue value = parameters[i].getAnnotation(DefaultValue.class);
                 String fallback = value != null ? String.join(",", value.value())
                         : component.getType() == int.class || component.getType() == long.class ? "0"
                         : component.getType() == boolean.class ? "false" : null;
@@ -70,6 +77,14 @@ final class ConfiguredProperties {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static Constructor<?> canonicalConstructor(Class<?> type, RecordComponent[] components) {
+        try {
+            return type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How a default is written in the document's table. */
