@@ -118,6 +118,7 @@ class DocSnippetsTest {
         env.put("EVENT_ID", delivery.get("eventId").asString());
         env.put("DELIVERY_ID", delivery.get("id").asString());
         env.put("MESSAGE_ID", messageId);
+        env.put("ORGANIZATION_ID", GraphQl.JSON.readTree(bodiesByType.get("webhook.test").get(0)).get("organizationId").asString());
         env.put("VOLTMSG_DATA_DIR", temp.resolve("data").toString());
         env.put("SPRING_DATASOURCE_URL", database.url());
         env.put("SPRING_DATASOURCE_USERNAME", database.username());
@@ -162,12 +163,15 @@ class DocSnippetsTest {
                 }
                 Path workDir = Files.createDirectories(temp.resolve("run-" + guide.replaceAll("\\W", "-") + "-" + block.line()));
                 saveRequest(workDir);
+                long started = System.nanoTime();
                 try {
                     run(block, i + 1 < blocks.size() ? blocks.get(i + 1) : null,
                             i + 2 < blocks.size() ? blocks.get(i + 2) : null, workDir);
                     ran++;
                 } catch (AssertionError | RuntimeException e) {
                     failures.add(guide + " " + block + ": " + e.getMessage());
+                } finally {
+                    System.out.printf("%s %s: %d ms%n", guide, block, (System.nanoTime() - started) / 1_000_000);
                 }
             }
         }
@@ -192,6 +196,22 @@ class DocSnippetsTest {
         assertThat(sdl.body()).contains("type Webhook {", "registerWebhook(url: String!): Webhook!");
         assertThat(page.body()).doesNotContain("<script", "http://", "https://");
         assertThat(get("/graphql").statusCode()).as("the API itself still needs a token").isEqualTo(401);
+    }
+
+    @Test
+    void apiMdHasASectionForEveryOperationOfTheSchema() throws IOException {
+        String doc = Files.readString(RepoFiles.root().resolve("docs/api.md"));
+        List<String> headings = doc.lines().filter(l -> l.startsWith("### ")).toList();
+        for (String root : List.of("queryType", "mutationType")) {
+            JsonNode fields = api.execute("{ __schema { " + root + " { fields { name } } } }").data("__schema").get(root)
+                    .get("fields");
+            assertThat(fields).isNotEmpty();
+            for (JsonNode field : fields) {
+                String name = field.get("name").asString();
+                assertThat(headings).as("a ### heading of docs/api.md naming " + name)
+                        .anyMatch(h -> h.matches(".*\\b" + name + "\\b.*"));
+            }
+        }
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -256,7 +276,7 @@ class DocSnippetsTest {
         switch (block.language()) {
             case "sh" -> {
                 String code = block.code().replace("java -jar server/target/voltmsg.jar",
-                        "\"" + java + "\" -cp \"$VOLTMSG_TEST_CLASSPATH\" io.voltmsg.VoltmsgApplication");
+                        "\"" + java + "\" -XX:TieredStopAtLevel=1 -cp \"$VOLTMSG_TEST_CLASSPATH\" io.voltmsg.VoltmsgApplication");
                 environment.put("VOLTMSG_TEST_CLASSPATH", classPath);
                 command.addAll(List.of("bash", "-euo", "pipefail", "-c", code));
             }
