@@ -52,8 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code event TYPE} blocks: compared by shape with a real delivered body of that type;</li>
  * <li>{@code config TOOL} blocks: checked by the tool that reads them (systemd: equal to the unit file, which
  * SystemdUnitTest verifies; prometheus: YAML, promtool when installed, metric names present on the live server;
- * env/properties: names are documented properties); {@code config sql} is not checked here (it needs a superuser
- * on a PostgreSQL server, not the H2 run);</li>
+ * env/properties: names are documented properties); {@code config sql} is run by PostgresSetupDocTest in the
+ * PostgreSQL execution (it needs a superuser);</li>
  * <li>{@code skip REASON}: not run.</li>
  * </ul>
  * Values the blocks read ($VOLTMSG_URL, $VOLTMSG_TOKEN, $WEBHOOK_URL, $WEBHOOK_ID, ...) come from the set-up below;
@@ -371,7 +371,7 @@ class DocSnippetsTest {
                 }
             }
             case "sql" -> {
-                // Needs CREATE ROLE on a PostgreSQL server; not run in the H2 execution (see the class comment).
+                // Needs CREATE ROLE on a PostgreSQL server: PostgresSetupDocTest runs it in the PostgreSQL execution.
             }
             default -> throw new AssertionError("no checker for config " + tool);
         }
