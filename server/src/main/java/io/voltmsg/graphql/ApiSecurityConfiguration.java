@@ -13,8 +13,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Security for the API: {@code /graphql} is stateless with bearer tokens and no CSRF (no
- * cookies are involved); keys, health and metrics are public; everything else is closed
- * until a feature opens it.
+ * cookies are involved); keys, the schema explorer, health and metrics are public; everything
+ * else is closed until a feature opens it.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -43,8 +43,8 @@ class ApiSecurityConfiguration {
     @Order(2)
     SecurityFilterChain publicResources(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/id_rsa.pub", "/id_rsa.next.pub", "/.well-known/**", "/actuator/health",
-                        "/actuator/health/**", "/actuator/prometheus", "/error")
+                .securityMatcher("/id_rsa.pub", "/id_rsa.next.pub", "/.well-known/**", "/schema", "/schema.graphqls",
+                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
