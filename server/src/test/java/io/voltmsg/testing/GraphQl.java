@@ -58,10 +58,17 @@ public final class GraphQl {
     }
 
     public Response postRaw(String body) {
+        return postRaw(body, "application/json");
+    }
+
+    /** A POST with this Content-Type header, or none when null. */
+    public Response postRaw(String body, String contentType) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
