@@ -12,9 +12,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * The server's start (never a CLI command, which must not create anything): logs the data directory, creates it
- * owner-only when missing, warns about what others may read, and once started makes the files it created (the H2
- * database) owner-only.
+ * The server's start on the embedded database (never a CLI command, which must not create anything): logs the data
+ * directory, creates it owner-only when missing, warns about what others may read, and once started makes the files
+ * it created (the H2 database) owner-only.
  */
 public class DataDirectoryPreparation implements EnvironmentPostProcessor, Ordered {
 
@@ -33,7 +33,10 @@ public class DataDirectoryPreparation implements EnvironmentPostProcessor, Order
         boolean embedded = !environment.containsProperty("spring.datasource.url")
                 || EmbeddedDatabase.fileOf(environment.getProperty("spring.datasource.url"))
                         .map(file -> dir.equals(file.toAbsolutePath().normalize().getParent())).orElse(false);
-        log.info("Data directory: " + dir + (embedded ? " (embedded H2 database, master key)" : " (master key, when not configured)"));
+        if (!embedded) {
+            return; // PostgreSQL: the data directory holds nothing (the master key must be configured)
+        }
+        log.info("Data directory: " + dir + " (embedded H2 database, master key)");
         java.util.Set<Path> existing = DataDirectory.files(dir);
         if (DataDirectory.create(dir)) {
             log.info("Created the data directory " + dir + " (owner only, 0700)");

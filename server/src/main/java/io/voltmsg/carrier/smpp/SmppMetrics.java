@@ -37,11 +37,16 @@ public final class SmppMetrics {
                 .description("1 while the SMPP link to the carrier is bound, else 0").register(registry);
         Gauge.builder("voltmsg.smpp.window.in.use", client, SmppClient::inFlight)
                 .description("submit_sm sent and not yet answered").register(registry);
+        reconnects();
     }
 
     void reconnected() {
-        Counter.builder("voltmsg.smpp.reconnects").description("binds after the first (the link was lost or refused)")
-                .register(registry).increment();
+        reconnects().increment();
+    }
+
+    private Counter reconnects() {
+        return Counter.builder("voltmsg.smpp.reconnects").description("binds after the first (the link had been lost)")
+                .register(registry);
     }
 
     void submitted(Duration latency, int commandStatus) {
