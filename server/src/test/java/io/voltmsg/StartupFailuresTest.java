@@ -1,12 +1,14 @@
 package io.voltmsg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.voltmsg.testing.ServerProcess;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +72,13 @@ class StartupFailuresTest {
         String token = "first-token-" + "x".repeat(20);
         try (ServerProcess first = ServerProcess.start(Map.of("voltmsg.data-dir", dataDir,
                 "voltmsg.carrier.simulator.port", smscPort, "voltmsg.bootstrap.token", token), workDir, "first")) {
+            // start-up tasks (the banner) may still run when the server already answers
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(first.log().toPath())
+                    .contains("voltmsg first start"));
             String log = Files.readString(first.log().toPath());
             assertThat(log).contains("Data directory: " + dataDir.toAbsolutePath().normalize(),
                     "API token       : the value of voltmsg.bootstrap.token").doesNotContain(token)
-                    .doesNotContain("shown once");
+                    .doesNotContain("This token is shown once");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
             for (String file : List.of("master.key", "voltmsg.mv.db")) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
@@ -102,6 +107,8 @@ class StartupFailuresTest {
         try (ServerProcess again = ServerProcess.start(Map.of("voltmsg.data-dir", dataDir,
                 "voltmsg.carrier.simulator.port", ServerProcess.freePort(),
                 "voltmsg.bootstrap.token", "another-token-" + "y".repeat(20)), workDir, "again")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(again.log().toPath())
+                    .contains("VOLTMSG_BOOTSTRAP_TOKEN) is ignored"));
             String log = Files.readString(again.log().toPath());
             assertThat(log).contains("voltmsg.bootstrap.token (VOLTMSG_BOOTSTRAP_TOKEN) is ignored",
                     "token create --org <org id> --scopes all");

@@ -82,7 +82,7 @@ public class VoltmsgCli {
 
     /** {@code --name.with.dots=value} (or {@code --name-with-dashes.x=value}): a property, as Spring reads it. */
     static boolean isPropertyArgument(String arg) {
-        return arg.matches("--[a-z][a-z0-9-]*(\\.[a-z0-9\\[\\]-]+)+=.*");
+        return arg.matches("--[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_\\[\\]-]+)+=.*");
     }
 
     /** Set when the CLI owns the process (run from {@code main}): only then may it silence logging globally. */

@@ -59,18 +59,17 @@ final class GraphQlRequestGuard extends OncePerRequestFilter {
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    /** Null for {@code application/json} (or a {@code +json} type), else what to send instead. */
+    /** Null for {@code application/json} (with any parameters), else what to send instead. */
     static String contentTypeProblem(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return "no Content-Type: send the JSON request body with Content-Type: application/json";
         }
         try {
             org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
-            if (type.getType().equals("application")
-                    && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+            if (type.getType().equals("application") && type.getSubtype().equals("json")) {
                 return null;
             }
-        } catch (org.springframework.util.InvalidMimeTypeException e) {
+        } catch (IllegalArgumentException e) { // InvalidMediaTypeException: not a media type at all
             // reported below
         }
         String shown = contentType.length() > 60 ? contentType.substring(0, 60) + "…" : contentType;

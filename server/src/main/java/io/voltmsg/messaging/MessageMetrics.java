@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Message meters, each recorded once its transaction committed: {@code voltmsg.messages.created} (outbound, queued),
+ * Message meters, each recorded once its transaction committed: {@code voltmsg.messages.outbound} (created, queued;
+ * not {@code .created}, which Prometheus reserves),
  * {@code voltmsg.messages.inbound} (received), {@code voltmsg.messages.final} by {@code status}
  * (delivered, undelivered, failed), {@code voltmsg.messages.time.to.sent} and {@code voltmsg.messages.time.to.final}
  * by {@code status} (from creation).
@@ -25,7 +26,7 @@ class MessageMetrics {
 
     MessageMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.created = Counter.builder("voltmsg.messages.created").description("outbound messages queued")
+        this.created = Counter.builder("voltmsg.messages.outbound").description("outbound messages created (queued)")
                 .register(registry);
         this.inbound = Counter.builder("voltmsg.messages.inbound").description("inbound messages received")
                 .register(registry);

@@ -83,6 +83,8 @@ class CliUsageTest {
         assertThat(VoltmsgCli.startsServer(new String[] {})).isTrue();
         assertThat(VoltmsgCli.startsServer(new String[] {"serve"})).isTrue();
         assertThat(VoltmsgCli.startsServer(new String[] {"--server.port=8081"})).isTrue();
+        assertThat(VoltmsgCli.startsServer(new String[] {"--spring.datasource.hikari.maximumPoolSize=4",
+                "--logging.level.io.voltmsg=DEBUG", "--voltmsg.webhooks.allowed-networks=127.0.0.0/8,::1/128"})).isTrue();
         assertThat(VoltmsgCli.startsServer(new String[] {"serve", "--voltmsg.data-dir=/x", "--spring.profiles.active=a"}))
                 .isTrue();
         assertThat(VoltmsgCli.serverArguments(new String[] {"serve", "--server.port=1"})).containsExactly("--server.port=1");

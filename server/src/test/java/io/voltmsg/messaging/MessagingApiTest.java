@@ -182,7 +182,8 @@ class MessagingApiTest extends IntegrationTest {
             assertThat(response.errorCode()).as(change + " " + response.raw()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
             assertThat(response.firstError().path("extensions").path("messageId").asString()).isEqualTo(first);
             assertThat(response.firstError().path("message").asString()).contains("order-43", first, "new key");
-            assertThat(response.data("createMessage").isNull()).isTrue();
+            assertThat(response.body().path("data").path("createMessage").isNull()
+                    || response.body().path("data").path("createMessage").isMissingNode()).isTrue();
         }
         assertThat(countMessages(org.id())).isEqualTo(1);
         assertThat(org.api().execute(CREATE, original).data("createMessage").path("id").asString()).isEqualTo(first);
