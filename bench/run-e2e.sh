@@ -34,6 +34,8 @@ fi
 
 WORK=$(mktemp -d)
 PORT=${VOLTMSG_BENCH_PORT:-18090}
+# The bootstrap token has every scope, read:metrics included: the load generator reads /actuator/prometheus with it
+# (metrics are not public).
 TOKEN="bench-token-$(openssl rand -hex 16)"
 NUMBER=+15550100001
 PROPS=(--server.port="$PORT" --voltmsg.data-dir="$WORK/data" --voltmsg.bootstrap.token="$TOKEN"

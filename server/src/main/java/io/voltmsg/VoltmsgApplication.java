@@ -12,11 +12,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class VoltmsgApplication {
 
-    /** With a command (org, token, ...) runs the CLI; otherwise starts the server. */
+    /**
+     * Starts the server with no arguments, {@code serve}, or only {@code --some.property=value} arguments; anything
+     * else is the CLI's (a command, {@code --version}, {@code --help}, or a usage error that starts nothing).
+     */
     public static void main(String[] args) {
-        if (VoltmsgCli.handles(args)) {
+        java.util.List<String> serverArguments = VoltmsgCli.serverArguments(args);
+        if (serverArguments == null) {
             System.exit(VoltmsgCli.run(args));
         }
-        SpringApplication.run(VoltmsgApplication.class, args);
+        SpringApplication.run(VoltmsgApplication.class, serverArguments.toArray(String[]::new));
     }
 }

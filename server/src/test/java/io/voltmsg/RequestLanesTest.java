@@ -61,7 +61,7 @@ class RequestLanesTest {
         server = Servers.start(properties);
         port = Servers.port(server);
         AccountService accounts = server.getBean(AccountService.class);
-        Organization org = accounts.createOrganization("Lanes");
+        Organization org = accounts.createOrganization("Lanes " + java.util.UUID.randomUUID());
         accounts.addPhoneNumber(org.id(), IntegrationTest.uniqueNumber());
         token = accounts.issueToken(org.id(), EnumSet.allOf(Scope.class)).token();
         email = "lanes+" + org.id().toLowerCase(java.util.Locale.ROOT) + "@example.com";

@@ -24,16 +24,55 @@ class AccountRepository {
     }
 
     Optional<Organization> findOrganization(String id) {
-        return jdbc.sql("select id, name, created_at from organizations where id = ?")
+        return jdbc.sql("select id, name, created_at from organizations where id = ? and deleted_at is null")
                 .param(id)
                 .query((rs, n) -> new Organization(rs.getString(1), rs.getString(2), Times.fromSql(rs.getObject(3))))
                 .optional();
     }
 
     List<Organization> organizations() {
-        return jdbc.sql("select id, name, created_at from organizations order by created_at, id")
+        return jdbc.sql("select id, name, created_at from organizations where deleted_at is null order by created_at, id")
                 .query((rs, n) -> new Organization(rs.getString(1), rs.getString(2), Times.fromSql(rs.getObject(3))))
                 .list();
+    }
+
+    /** The live organization with this name, compared without regard to case. */
+    Optional<Organization> organizationNamed(String name) {
+        return jdbc.sql("select id, name, created_at from organizations where lower(name) = lower(?) and deleted_at is null")
+                .param(name)
+                .query((rs, n) -> new Organization(rs.getString(1), rs.getString(2), Times.fromSql(rs.getObject(3))))
+                .list().stream().findFirst();
+    }
+
+    boolean renameOrganization(String id, String name) {
+        return jdbc.sql("update organizations set name = ? where id = ? and deleted_at is null").params(name, id).update() == 1;
+    }
+
+    boolean markOrganizationDeleted(String id, Instant now) {
+        return jdbc.sql("update organizations set deleted_at = ? where id = ? and deleted_at is null")
+                .params(Times.sql(now), id).update() == 1;
+    }
+
+    boolean deletePhoneNumber(String number) {
+        return jdbc.sql("delete from phone_numbers where phone_number = ?").param(number).update() == 1;
+    }
+
+    /** Revokes every active token of the organization; returns how many. */
+    int revokeTokens(String organizationId, Instant now) {
+        return jdbc.sql("update api_tokens set revoked_at = ? where organization_id = ? and revoked_at is null")
+                .params(Times.sql(now), organizationId).update();
+    }
+
+    int deleteUsers(String organizationId) {
+        return jdbc.sql("delete from users where organization_id = ?").param(organizationId).update();
+    }
+
+    /** Every organization's tokens (for the command line), oldest organization first, newest token first. */
+    List<TokenInfo> allTokens() {
+        return jdbc.sql("select t." + TOKEN_COLUMNS.replace(", ", ", t.") + " from api_tokens t"
+                        + " join organizations o on o.id = t.organization_id where o.deleted_at is null"
+                        + " order by o.created_at, o.id, t.created_at desc, t.id desc")
+                .query(AccountRepository::mapToken).list();
     }
 
     void insertPhoneNumber(String number, String organizationId, Instant now) {

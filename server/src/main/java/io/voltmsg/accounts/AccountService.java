@@ -31,16 +31,78 @@ public class AccountService {
         this.clock = clock;
     }
 
+    /** Creates an organization; its name must not be another live organization's (ignoring case). */
     @Transactional
     public Organization createOrganization(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 200 || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("organization name must be 1 to 200 printable characters");
-        }
+        String trimmed = organizationName(name, null);
         Instant now = Times.now(clock);
         Organization org = new Organization(Ids.newId("org", now), trimmed, now);
         repository.insertOrganization(org);
         return org;
+    }
+
+    /** Renames an organization; the same name rules as creating one. */
+    @Transactional
+    public Organization renameOrganization(String organizationId, String name) {
+        Organization org = requireOrganization(organizationId);
+        String trimmed = organizationName(name, organizationId);
+        repository.renameOrganization(organizationId, trimmed);
+        audit.record(organizationId, "organization.renamed", organizationId, org.name() + " -> " + trimmed);
+        return new Organization(org.id(), trimmed, org.createdAt());
+    }
+
+    /**
+     * Deletes an organization that has no numbers left (its webhooks are the caller's to remove first): revokes
+     * its tokens, removes its portal users and hides it from every list; its history stays until retention
+     * purges it. Returns how many tokens and users went with it.
+     */
+    @Transactional
+    public DeletedOrganization deleteOrganization(String organizationId) {
+        Organization org = requireOrganization(organizationId);
+        List<String> numbers = repository.numbersOf(organizationId);
+        if (!numbers.isEmpty()) {
+            throw new IllegalArgumentException("organization " + organizationId + " still has numbers "
+                    + String.join(", ", numbers));
+        }
+        Instant now = Times.now(clock);
+        int tokens = repository.revokeTokens(organizationId, now);
+        int users = repository.deleteUsers(organizationId);
+        repository.markOrganizationDeleted(organizationId, now);
+        audit.record(organizationId, "organization.deleted", organizationId, org.name());
+        return new DeletedOrganization(org, tokens, users);
+    }
+
+    /** What deleting an organization took with it. */
+    public record DeletedOrganization(Organization organization, int revokedTokens, int removedUsers) {
+    }
+
+    /** Removes a number from the organization that has it; false when no organization has it. */
+    @Transactional
+    public boolean removePhoneNumber(String number) {
+        Optional<String> owner = number == null || number.length() > 16 ? Optional.empty()
+                : repository.organizationOfNumber(number);
+        if (owner.isEmpty() || !repository.deletePhoneNumber(number)) {
+            return false;
+        }
+        audit.record(owner.get(), "number.removed", number, number);
+        return true;
+    }
+
+    /** Every live organization's tokens (never their values), with when each was last used. */
+    public List<TokenInfo> allTokens() {
+        return repository.allTokens().stream().map(this::withPendingUse).toList();
+    }
+
+    private String organizationName(String name, String renamedId) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200 || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("organization name must be 1 to 200 printable characters");
+        }
+        repository.organizationNamed(trimmed).filter(other -> !other.id().equals(renamedId)).ifPresent(other -> {
+            throw new IllegalArgumentException("an organization named '" + other.name() + "' already exists: "
+                    + other.id());
+        });
+        return trimmed;
     }
 
     public Optional<Organization> findOrganization(String id) {
@@ -119,6 +181,12 @@ public class AccountService {
         return repository.token(tokenId).filter(t -> t.organizationId().equals(organizationId)).map(this::withPendingUse);
     }
 
+    /** True when this is an active token's value; unlike {@link #authenticate}, not noted as a use. */
+    public boolean isActiveToken(String token) {
+        return token != null && !token.isEmpty() && token.length() <= 512
+                && repository.findActiveToken(Tokens.hash(token)).isPresent();
+    }
+
     public Optional<Caller> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 512) {
             return Optional.empty();
@@ -185,10 +253,10 @@ public class AccountService {
         return trimmed;
     }
 
-    private void requireOrganization(String organizationId) {
-        if (repository.findOrganization(organizationId).isEmpty()) {
-            throw new IllegalArgumentException("no organization with id " + printable(organizationId));
-        }
+    private Organization requireOrganization(String organizationId) {
+        return (organizationId == null || organizationId.length() > 64 ? Optional.<Organization>empty()
+                : repository.findOrganization(organizationId))
+                .orElseThrow(() -> new IllegalArgumentException("no organization with id " + printable(organizationId)));
     }
 
     private static String printable(String text) {

@@ -6,14 +6,16 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What an API token may do: read or write × messages, contacts, webhooks. */
+/** What an API token may do: read or write × messages, contacts, webhooks; and read the server's metrics. */
 public enum Scope {
     READ_MESSAGES("read:messages"),
     WRITE_MESSAGES("write:messages"),
     READ_CONTACTS("read:contacts"),
     WRITE_CONTACTS("write:contacts"),
     READ_WEBHOOKS("read:webhooks"),
-    WRITE_WEBHOOKS("write:webhooks");
+    WRITE_WEBHOOKS("write:webhooks"),
+    /** Metrics and health details under /actuator (not the API's data). */
+    READ_METRICS("read:metrics");
 
     private final String value;
 

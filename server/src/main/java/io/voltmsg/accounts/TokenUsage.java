@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * When each token was last used. Requests only note it in memory; a background task writes the
- * newest use of each token every 30 seconds, so an API request never waits on this write. A crash
- * loses at most the last 30 seconds of "last used", which only a list shows.
+ * newest use of each token once a minute, so each token's row is written at most once a minute and an API
+ * request never waits on this write. A crash loses at most the last minute of "last used", which only a
+ * list shows.
  */
 @Component
 class TokenUsage {
@@ -30,7 +31,7 @@ class TokenUsage {
         pending.merge(tokenId, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    @Scheduled(fixedDelayString = "${voltmsg.accounts.token-usage-flush:30s}")
+    @Scheduled(fixedDelayString = "${voltmsg.accounts.token-usage-flush:60s}")
     void flush() {
         if (pending.isEmpty()) {
             return;

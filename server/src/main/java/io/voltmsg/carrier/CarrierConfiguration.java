@@ -33,12 +33,15 @@ class CarrierConfiguration {
     /** Concatenated inbound parts wait in the database, so a part is acknowledged only once it is stored. */
     @Bean
     SmppClient smppClient(SmppProperties properties, ObjectProvider<SmscSimulator> simulator,
-                          ObjectProvider<CarrierListener> listener, JdbcClient jdbc, TransactionTemplate transactions) {
-        return new SmppClient(properties, () -> {
+                          ObjectProvider<CarrierListener> listener, JdbcClient jdbc, TransactionTemplate transactions,
+                          ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        SmppClient client = new SmppClient(properties, () -> {
             SmscSimulator sim = simulator.getIfAvailable();
             return sim != null
                     ? new InetSocketAddress("127.0.0.1", sim.port())
                     : InetSocketAddress.createUnresolved(properties.host(), properties.port());
         }, listener::getIfAvailable, new StoredInboundParts(jdbc, transactions, properties.reassemblyTimeout()));
+        meters.ifAvailable(registry -> client.withMetrics(new io.voltmsg.carrier.smpp.SmppMetrics(registry)));
+        return client;
     }
 }

@@ -2,15 +2,17 @@ package io.voltmsg.cli;
 
 import io.voltmsg.accounts.AccountService;
 import io.voltmsg.audit.AuditLog;
+import io.voltmsg.delivery.DeliveryService;
+import io.voltmsg.webhooks.WebhookService;
 import io.voltmsg.shared.SharedConfiguration;
 import io.voltmsg.shared.Databases;
-import io.voltmsg.shared.VoltmsgProperties;
-import io.voltmsg.signing.SigningProperties;
+import io.voltmsg.shared.EmbeddedDatabase;
+import java.nio.file.Files;
 import io.voltmsg.signing.SigningService;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -30,17 +32,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 
 @EnableTransactionManagement
-@EnableConfigurationProperties({VoltmsgProperties.class, SigningProperties.class})
-@ComponentScan(basePackageClasses = {AccountService.class, AuditLog.class, SharedConfiguration.class, SigningService.class},
+@ConfigurationPropertiesScan("io.voltmsg")
+@ComponentScan(basePackageClasses = {AccountService.class, AuditLog.class, SharedConfiguration.class, SigningService.class,
+        WebhookService.class, DeliveryService.class},
         excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE,
-                classes = ApplicationRunner.class))
+                // Nothing that starts work of its own (the dispatcher, start-up tasks) runs in a command.
+                classes = {ApplicationRunner.class, org.springframework.context.Lifecycle.class}))
 class CliContext {
 
     /** Not started here: bean post-processors still configure the pool, which it refuses once started. */
     @Bean(destroyMethod = "")
     DataSource dataSource(Environment env) {
+        String url = env.getRequiredProperty("spring.datasource.url");
+        // H2 would create an empty database where none is: a command run from the wrong directory would then
+        // work on a database the server never sees.
+        EmbeddedDatabase.fileOf(url).filter(file -> !Files.exists(file)).ifPresent(file -> {
+            throw CliFailure.noDatabase(file);
+        });
         return DataSourceBuilder.create()
-                .url(env.getRequiredProperty("spring.datasource.url"))
+                .url(url)
                 .username(env.getProperty("spring.datasource.username"))
                 .password(env.getProperty("spring.datasource.password"))
                 .build();
@@ -58,6 +68,11 @@ class CliContext {
     @Bean
     JdbcClient jdbcClient(DataSource dataSource, Flyway migrated) {
         return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate(DataSource dataSource, Flyway migrated) {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     }
 
     @Bean

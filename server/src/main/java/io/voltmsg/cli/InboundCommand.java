@@ -50,6 +50,15 @@ class InboundCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The cause in words and the likely fix, for a server that could not be reached. */
+    static String unreachable(String url, IOException e) {
+        String cause = e instanceof java.net.ConnectException ? "connection refused"
+                : e instanceof java.net.http.HttpConnectTimeoutException ? "no answer to connect within 5 s"
+                : e instanceof java.net.http.HttpTimeoutException ? "no answer within 30 s"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "cannot reach voltmsg at " + url + ": " + cause + " — is the server running? (--url sets where)";
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (token == null || token.isBlank()) {
@@ -60,12 +69,17 @@ class InboundCommand implements Callable<Integer> {
         request.put("query", MUTATION);
         request.put("variables", Map.of("from", from, "to", to, "body", body));
         URI endpoint = URI.create(url.replaceAll("/+$", "") + "/graphql");
-        HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new CliFailure(CliFailure.UNREACHABLE, unreachable(url, e));
+        }
         JsonNode answer;
         try {
             answer = JSON.readTree(response.body());

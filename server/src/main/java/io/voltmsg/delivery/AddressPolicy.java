@@ -29,6 +29,40 @@ final class AddressPolicy {
         return new AddressPolicy(allowedNetworks.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList());
     }
 
+    /**
+     * Null when {@code host} is a name or a canonical dotted-quad IPv4 address (four decimal numbers 0-255 without
+     * leading zeros); else why it is refused. URL parsers (WHATWG: browsers, curl) read a host whose last label is a
+     * number as IPv4, and they disagree with Java on the other forms: {@code 0177.0.0.1} is 127.0.0.1 to curl and
+     * 177.0.0.1 to Java. Leading zeros, octal, hex, a bare integer and fewer than four parts are all refused, so the
+     * address checked is the address every reader sees. IPv6 literals (in brackets) are not judged here.
+     */
+    static String ambiguousIpv4(String host) {
+        if (host == null || host.isEmpty() || host.startsWith("[")) {
+            return null;
+        }
+        String[] labels = host.split("\\.", -1);
+        String last = labels[labels.length - 1];
+        if (last.isEmpty() && labels.length > 1) {
+            last = labels[labels.length - 2];
+        }
+        boolean numericLast = last.matches("[0-9]+") || last.matches("(?i)0x[0-9a-f]*");
+        if (!numericLast) {
+            return null; // a name, resolved and checked when connecting
+        }
+        if (labels.length == 4) {
+            boolean canonical = true;
+            for (String label : labels) {
+                canonical &= label.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(label) <= 255;
+            }
+            if (canonical) {
+                return null;
+            }
+        }
+        return "the host " + host + " is an ambiguous or invalid IPv4 address: software reads leading zeros, octal, "
+                + "hex, a bare integer or fewer than four parts differently; write it as four decimal numbers 0-255, "
+                + "like 203.0.113.7";
+    }
+
     boolean permits(InetAddress address) {
         if (allowed.stream().anyMatch(block -> block.contains(address))) {
             return true;

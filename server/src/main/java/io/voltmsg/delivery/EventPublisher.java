@@ -26,11 +26,12 @@ public class EventPublisher {
     private final DeliveryRepository repository;
     private final Endpoints endpoints;
     private final SigningService signing;
-    private final Dispatcher dispatcher;
+    /** Absent in a CLI command's context, which never dispatches (the server's dispatcher polls for its work). */
+    private final org.springframework.beans.factory.ObjectProvider<Dispatcher> dispatcher;
     private final Clock clock;
 
-    EventPublisher(DeliveryRepository repository, Endpoints endpoints, SigningService signing, Dispatcher dispatcher,
-                   Clock clock) {
+    EventPublisher(DeliveryRepository repository, Endpoints endpoints, SigningService signing,
+                   org.springframework.beans.factory.ObjectProvider<Dispatcher> dispatcher, Clock clock) {
         this.repository = repository;
         this.endpoints = endpoints;
         this.signing = signing;
@@ -96,11 +97,11 @@ public class EventPublisher {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    dispatcher.wakeUp();
+                    dispatcher.ifAvailable(Dispatcher::wakeUp);
                 }
             });
         } else {
-            dispatcher.wakeUp();
+            dispatcher.ifAvailable(Dispatcher::wakeUp);
         }
     }
 }

@@ -59,6 +59,11 @@ class GraphQlConfiguration {
     }
 
     @Bean
+    Instrumentation queryCost(ApiProperties api) {
+        return new QueryCostInstrumentation(api.maxRootFields(), api.maxListItems());
+    }
+
+    @Bean
     FilterRegistrationBean<GraphQlRequestGuard> graphQlRequestGuard() {
         FilterRegistrationBean<GraphQlRequestGuard> registration = new FilterRegistrationBean<>(new GraphQlRequestGuard());
         registration.addUrlPatterns("/graphql");

@@ -36,6 +36,12 @@ final class GraphQlRequestGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String contentTypeProblem = contentTypeProblem(request.getContentType());
+        if (contentTypeProblem != null) {
+            JsonErrors.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), contentTypeProblem,
+                    "UNSUPPORTED_MEDIA_TYPE");
+            return;
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             tooLarge(response);
             return;
@@ -51,6 +57,23 @@ final class GraphQlRequestGuard extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** Null for {@code application/json} (with any parameters), else what to send instead. */
+    static String contentTypeProblem(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return "no Content-Type: send the JSON request body with Content-Type: application/json";
+        }
+        try {
+            org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
+            if (type.getType().equals("application") && type.getSubtype().equals("json")) {
+                return null;
+            }
+        } catch (IllegalArgumentException e) { // InvalidMediaTypeException: not a media type at all
+            // reported below
+        }
+        String shown = contentType.length() > 60 ? contentType.substring(0, 60) + "…" : contentType;
+        return "Content-Type must be application/json, got " + shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Null when the body is a GraphQL request document, else what is wrong with it. */

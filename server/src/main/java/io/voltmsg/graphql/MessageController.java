@@ -5,7 +5,6 @@ import io.voltmsg.messaging.Message;
 import io.voltmsg.messaging.MessageDirection;
 import io.voltmsg.messaging.MessageService;
 import java.util.List;
-import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -37,18 +36,21 @@ class MessageController {
         return messages.find(CallerContext.require(Scope.READ_MESSAGES).organizationId(), id).orElse(null);
     }
 
+    /** The schema's MessageConnection, typed so that Spring's schema inspection sees every field mapped. */
+    record MessageConnection(List<MessageEdge> edges, DeliveryController.PageInfo pageInfo) {
+    }
+
+    record MessageEdge(String cursor, Message node) {
+    }
+
     @QueryMapping
-    Map<String, Object> messages(@Argument String phoneNumber, @Argument MessageDirection direction,
-                                 @Argument String status, @Argument Integer first, @Argument String after) {
+    MessageConnection messages(@Argument String phoneNumber, @Argument MessageDirection direction,
+                               @Argument String status, @Argument Integer first, @Argument String after) {
         MessageService.Page page = messages.list(CallerContext.require(Scope.READ_MESSAGES).organizationId(),
                 phoneNumber, direction, status, first, after);
-        List<Map<String, Object>> edges = page.messages().stream()
-                .map(m -> Map.<String, Object>of("cursor", m.id(), "node", m)).toList();
+        List<MessageEdge> edges = page.messages().stream().map(m -> new MessageEdge(m.id(), m)).toList();
         String endCursor = page.messages().isEmpty() ? null : page.messages().get(page.messages().size() - 1).id();
-        Map<String, Object> pageInfo = new java.util.HashMap<>();
-        pageInfo.put("hasNextPage", page.hasNext());
-        pageInfo.put("endCursor", endCursor);
-        return Map.of("edges", edges, "pageInfo", pageInfo);
+        return new MessageConnection(edges, new DeliveryController.PageInfo(page.hasNext(), endCursor));
     }
 
     @QueryMapping

@@ -29,6 +29,7 @@ class InboundMessages {
     static final Set<String> START_WORDS = Set.of("START", "UNSTOP");
     static final String HELP_WORD = "HELP";
     private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
+    private final MessageMetrics metrics;
 
     private final MessageRepository repository;
     private final ContactService contacts;
@@ -42,7 +43,8 @@ class InboundMessages {
 
     InboundMessages(MessageRepository repository, ContactService contacts, AccountService accounts, EventPublisher events,
                     Transitions transitions, HelpReplies helpReplies, SimulatedArrivals simulated,
-                    TransactionTemplate transactions, Clock clock) {
+                    TransactionTemplate transactions, MessageMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.repository = repository;
         this.contacts = contacts;
         this.accounts = accounts;
@@ -70,6 +72,7 @@ class InboundMessages {
             Message m = new Message(Ids.newId("msg", now), orgId, MessageDirection.INBOUND, from, sms.to(), body,
                     MessageStatus.RECEIVED, Math.max(1, sms.segments()), null, null, now, null, null, null);
             repository.insert(m, null, null);
+            metrics.received();
             String keyword = body.strip().toUpperCase(Locale.ROOT);
             boolean handset = PhoneNumbers.isE164(from);
             if (handset && STOP_WORDS.contains(keyword)) {

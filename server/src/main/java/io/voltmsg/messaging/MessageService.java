@@ -62,7 +62,8 @@ public class MessageService {
 
     /**
      * Queues an SMS. Nothing is queued when any argument is wrong; the same {@code idempotencyKey} from the same
-     * organization within {@code voltmsg.messaging.idempotency-window} returns the first message.
+     * organization within {@code voltmsg.messaging.idempotency-window} returns the first message when {@code to},
+     * {@code from} and {@code body} are the same, and fails with {@code IDEMPOTENCY_KEY_REUSED} when they are not.
      */
     public Message create(String organizationId, String to, String from, String body, List<String> media,
                           String idempotencyKey) {
@@ -75,6 +76,9 @@ public class MessageService {
         }
         Inputs.e164("to", to);
         Inputs.body("body", body, MAX_BODY);
+        if (body.isBlank()) {
+            throw ApiException.badInput("body", "body must not be blank: it has only spaces or line breaks");
+        }
         String key = Inputs.printable("idempotencyKey", idempotencyKey, 255);
         if (key != null && key.isBlank()) {
             throw ApiException.badInput("idempotencyKey", "idempotencyKey must not be blank");
@@ -86,7 +90,7 @@ public class MessageService {
                     Optional<Message> first = repository.findByIdempotencyKey(organizationId, key);
                     if (first.isPresent()) {
                         if (first.get().createdAt().isAfter(now.minus(properties.idempotencyWindow()))) {
-                            return first.get();
+                            return sameRequest(first.get(), key, to, from, body);
                         }
                         repository.releaseIdempotencyKey(organizationId, key);
                     }
@@ -99,8 +103,22 @@ public class MessageService {
             });
         } catch (DuplicateKeyException e) {
             // the same key raced in another request: that one won
-            return repository.findByIdempotencyKey(organizationId, key).orElseThrow(() -> e);
+            return sameRequest(repository.findByIdempotencyKey(organizationId, key).orElseThrow(() -> e), key, to, from,
+                    body);
         }
+    }
+
+    /**
+     * The message an idempotency key already made, when this request asks for the same one; else
+     * {@code IDEMPOTENCY_KEY_REUSED} (as Stripe does): a key names one message, never a different one.
+     */
+    static Message sameRequest(Message first, String key, String to, String from, String body) {
+        if (first.toNumber().equals(to) && first.fromNumber().equals(from) && first.body().equals(body)) {
+            return first;
+        }
+        throw new ApiException("IDEMPOTENCY_KEY_REUSED", "idempotencyKey '" + key + "' was already used for message "
+                + first.id() + " with a different to, from or body; use a new key for a new message",
+                java.util.Map.of("field", "idempotencyKey", "messageId", first.id()));
     }
 
     public Optional<Message> find(String organizationId, String id) {

@@ -31,10 +31,12 @@ class Transitions {
     private final MessageRepository repository;
     private final EventPublisher events;
     private final Wakeup wakeup;
+    private final MessageMetrics metrics;
     private final Clock clock;
 
-    Transitions(MessageRepository repository, EventPublisher events, Wakeup wakeup, Clock clock) {
+    Transitions(MessageRepository repository, EventPublisher events, Wakeup wakeup, MessageMetrics metrics, Clock clock) {
         this.repository = repository;
+        this.metrics = metrics;
         this.events = events;
         this.wakeup = wakeup;
         this.clock = clock;
@@ -56,11 +58,13 @@ class Transitions {
             log.info("{} ignored for message {} in state {}", trigger, current.id(), current.status());
             return;
         }
-        Message updated = change.apply(current, Times.now(clock));
+        Instant now = Times.now(clock);
+        Message updated = change.apply(current, now);
         if (Lifecycle.next(current.state(), trigger).get() != updated.state()) {
             throw new IllegalStateException("change disagrees with the lifecycle: " + trigger);
         }
         repository.update(updated, null);
+        metrics.changed(updated, now);
         events.publish(updated.organizationId(), updated.id(), Payloads.of(updated), List.of(types));
     }
 
@@ -69,6 +73,7 @@ class Transitions {
         Message m = new Message(Ids.newId("msg", now), organizationId, MessageDirection.OUTBOUND, from, to, body,
                 MessageStatus.QUEUED, SegmentEstimate.of(body), null, null, now, null, null, null);
         repository.insert(m, idempotencyKey, now);
+        metrics.queued();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -39,6 +39,28 @@ public final class EmbeddedDatabase {
         return "jdbc:h2:" + fileSystem + ":" + dataDir.toAbsolutePath().normalize().resolve(NAME) + OPTIONS;
     }
 
+    /**
+     * The file an H2 file-database URL keeps its data in ({@code jdbc:h2:file:/x/voltmsg;...} → {@code /x/voltmsg.mv.db});
+     * empty for any other URL (PostgreSQL, in-memory, a TCP server).
+     */
+    public static java.util.Optional<Path> fileOf(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:")) {
+            return java.util.Optional.empty();
+        }
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        int options = rest.indexOf(';');
+        String path = options < 0 ? rest : rest.substring(0, options);
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        } else if (path.contains(":")) { // mem:, tcp:, ssl:, zip:...
+            return java.util.Optional.empty();
+        }
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return java.util.Optional.of(Path.of(path + ".mv.db"));
+    }
+
     /** The file H2 keeps the database in. */
     public static Path file(Path dataDir) {
         return dataDir.resolve(NAME + ".mv.db");

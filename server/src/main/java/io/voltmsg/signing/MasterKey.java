@@ -1,5 +1,6 @@
 package io.voltmsg.signing;
 
+import io.voltmsg.shared.StartupProblem;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -27,11 +28,15 @@ final class MasterKey {
         try {
             raw = Base64.getDecoder().decode(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("voltmsg.signing.master-key is not valid base64; " + HOW_TO_MAKE_ONE);
+            throw new StartupProblem("voltmsg.signing.master-key (env VOLTMSG_SIGNING_MASTER_KEY) is not valid base64.",
+                    "Set it to the key these signing keys were created with, or for a new installation "
+                            + HOW_TO_MAKE_ONE + ".");
         }
         if (raw.length != 32) {
-            throw new IllegalStateException("voltmsg.signing.master-key must be base64 of exactly 32 bytes (it has "
-                    + raw.length + "); " + HOW_TO_MAKE_ONE);
+            throw new StartupProblem("voltmsg.signing.master-key (env VOLTMSG_SIGNING_MASTER_KEY) must be base64 of "
+                    + "exactly 32 bytes (it has " + raw.length + ").",
+                    "Set it to the key these signing keys were created with, or for a new installation "
+                            + HOW_TO_MAKE_ONE + ".");
         }
         return new MasterKey(raw);
     }
@@ -64,8 +69,10 @@ final class MasterKey {
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             // Never include key bytes: the message only says what to check.
-            throw new IllegalStateException("cannot decrypt stored key material: is voltmsg.signing.master-key the one "
-                    + "these keys were created with?");
+            throw new StartupProblem("The master key cannot decrypt the stored signing keys: voltmsg.signing.master-key "
+                    + "(env VOLTMSG_SIGNING_MASTER_KEY, or master.key in the data directory) is not the one they were "
+                    + "created with.", "Set voltmsg.signing.master-key to the key this database was created with (every "
+                    + "instance needs the same one); a lost key cannot be recovered.");
         }
     }
 }

@@ -26,8 +26,10 @@ final class MasterKeySource {
             return MasterKey.fromBase64(signing.masterKey());
         }
         if (Databases.isPostgres(dataSource)) {
-            throw new IllegalStateException("voltmsg.signing.master-key (env VOLTMSG_SIGNING_MASTER_KEY) is required with "
-                    + "PostgreSQL; " + MasterKey.HOW_TO_MAKE_ONE + " and give every instance the same value");
+            throw new io.voltmsg.shared.StartupProblem("voltmsg.signing.master-key (env VOLTMSG_SIGNING_MASTER_KEY) is "
+                    + "not set; with PostgreSQL it is required (a key generated per host would differ between instances).",
+                    "Set VOLTMSG_SIGNING_MASTER_KEY: for a new installation " + MasterKey.HOW_TO_MAKE_ONE
+                            + ", and give every instance the same value.");
         }
         return MasterKey.fromBase64(readOrCreate(voltmsg.dataDir().resolve(FILE_NAME)));
     }

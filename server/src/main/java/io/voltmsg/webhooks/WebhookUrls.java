@@ -36,6 +36,12 @@ final class WebhookUrls {
         if (uri.getRawUserInfo() != null) {
             throw ApiException.badInput(FIELD, "url must not contain a user name or password");
         }
+        // Java leaves the host of some IPv4 spellings (127.1, 0x7f.0.0.1) unset: judge what the authority says.
+        String hostProblem = io.voltmsg.delivery.HostRules.problemWithHost(
+                uri.getHost() != null ? uri.getHost() : hostOf(uri.getRawAuthority()));
+        if (hostProblem != null) {
+            throw ApiException.badInput(FIELD, "url: " + hostProblem);
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw ApiException.badInput(FIELD, "url must have a valid host name");
         }
@@ -43,6 +49,14 @@ final class WebhookUrls {
             throw ApiException.badInput(FIELD, "url port must be between 1 and 65535");
         }
         return uri;
+    }
+
+    /** The host part of an authority ({@code host:port}), or null. */
+    static String hostOf(String authority) {
+        if (authority == null || authority.startsWith("[")) {
+            return null;
+        }
+        return authority.replaceFirst(":[0-9]*$", "");
     }
 
     /** The form two URLs are compared in: lower-case scheme and host, no default port. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voltmsg.testing.GraphQl;
 import io.voltmsg.testing.IntegrationTest;
 import io.voltmsg.testing.TestDatabase;
+import io.voltmsg.testing.TestReceiver;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,6 +50,70 @@ class CliTest extends IntegrationTest {
 
         assertThat(cli("token", "revoke", tokenId).exitCode()).isZero();
         assertThat(api.execute("{ webhooks { id } }").status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyCommandSaysWhatItDidAndTokensCanBeListedByName() throws Exception {
+        String name = "Acme " + uniqueNumber();
+        Result org = cli("org", "create", name);
+        assertThat(org.exitCode()).as(org.err()).isZero();
+        String orgId = org.out().strip();
+        assertThat(org.err()).contains("created organization " + orgId);
+        assertFails(cli("org", "create", " " + name.toUpperCase() + " "), "already exists: " + orgId);
+
+        String number = uniqueNumber();
+        Result added = cli("number", "add", "--org", orgId, number);
+        assertThat(added.err()).contains("added " + number + " to organization " + orgId);
+
+        Result token = cli("token", "create", "--org", orgId, "--scopes", "read:messages,read:metrics", "--name", "billing");
+        assertThat(token.exitCode()).as(token.err()).isZero();
+        String tokenId = token.err().replaceAll("(?s).*token id (tok_\\S+).*", "$1");
+        Result list = cli("token", "list", "--org", orgId);
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out().lines()).singleElement().satisfies(line -> {
+            assertThat(line.split("\t")).containsExactly(tokenId, orgId, "billing", "read:messages,read:metrics",
+                    line.split("\t")[4], "never", "active");
+            assertThat(line).doesNotContain(token.out().strip());
+        });
+        assertThat(cli("token", "list").out()).contains(tokenId);
+
+        Result renamed = cli("org", "rename", orgId, name + " Ltd");
+        assertThat(renamed.err()).contains("renamed organization " + orgId + " to \"" + name + " Ltd\"");
+        assertThat(cli("org", "list").out()).contains(orgId + "\t" + name + " Ltd\t" + number);
+
+        Result revoked = cli("token", "revoke", tokenId);
+        assertThat(revoked.exitCode()).isZero();
+        assertThat(revoked.err()).contains("revoked token " + tokenId);
+        assertFails(cli("token", "revoke", tokenId), "no active token");
+        assertThat(cli("token", "list", "--org", orgId).out()).isEmpty();
+        assertThat(cli("token", "list", "--org", orgId, "--revoked").out()).contains(tokenId + "\t", "revoked 20");
+
+        Result removed = cli("number", "remove", number);
+        assertThat(removed.err()).contains("removed " + number + " from organization " + orgId);
+        assertThat(accounts.organizationOfNumber(number)).isEmpty();
+        assertFails(cli("number", "remove", number), "no organization has the number");
+    }
+
+    @Test
+    void anOrganizationWithNumbersOrWebhooksIsDeletedOnlyWithForce() throws Exception {
+        TestOrganization org = newOrganization();
+        String webhookId;
+        try (TestReceiver receiver = new TestReceiver()) {
+            webhookId = org.api().execute("mutation { registerWebhook(url: \"" + receiver.url("/hook") + "\") { id } }")
+                    .data("registerWebhook").path("id").asString();
+        }
+        assertFails(cli("org", "delete", org.id()), "--force");
+        assertThat(accounts.findOrganization(org.id())).isPresent();
+
+        Result deleted = cli("org", "delete", "--force", org.id());
+        assertThat(deleted.exitCode()).as(deleted.err()).isZero();
+        assertThat(deleted.err()).contains("removed webhook " + webhookId, "removed number " + org.phoneNumber(),
+                "deleted organization " + org.id(), "1 token(s) revoked");
+        assertThat(accounts.findOrganization(org.id())).isEmpty();
+        assertThat(accounts.organizationOfNumber(org.phoneNumber())).isEmpty();
+        assertThat(org.api().execute("{ webhooks { id } }").status()).isEqualTo(401);
+        assertThat(cli("org", "list").out()).doesNotContain(org.id());
+        assertFails(cli("org", "delete", org.id()), "no organization");
     }
 
     @Test

@@ -53,10 +53,24 @@ class InboundCommandTest extends IntegrationTest {
         Run badToken = run("inbound", "--url", "http://127.0.0.1:" + port, "--token", "vm_nope",
                 "--from", uniqueNumber(), "--to", org.phoneNumber(), "--body", "x");
         assertThat(badToken.exitCode()).isEqualTo(1);
-        assertThat(badToken.err()).contains("unauthorized");
+        assertThat(badToken.err()).contains("not accepted", "Authorization: Bearer");
         Run missing = run("inbound", "--url", "http://127.0.0.1:" + port, "--token", org.token());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(VoltmsgCli.handles(new String[] {"inbound"})).isTrue();
+        int closed = freePort();
+        Run down = run("inbound", "--url", "http://127.0.0.1:" + closed, "--token", org.token(),
+                "--from", uniqueNumber(), "--to", org.phoneNumber(), "--body", "x");
+        assertThat(down.exitCode()).isEqualTo(3);
+        assertThat(down.err().strip()).isEqualTo("error: cannot reach voltmsg at http://127.0.0.1:" + closed
+                + ": connection refused — is the server running? (--url sets where)");
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Run run(String... args) {

@@ -487,7 +487,7 @@ class DeliveryEngineTest extends IntegrationTest {
         String eventId = publish(org, "msg_metrics");
         awaitStatus(org, webhookId, eventId, "DELIVERED");
 
-        String metrics = GraphQl.get(port, "/actuator/prometheus");
+        String metrics = GraphQl.get(port, "/actuator/prometheus", org.token());
         assertThat(metrics).contains("voltmsg_delivery_attempts_total{outcome=\"success\"",
                 "voltmsg_delivery_attempt_duration_seconds_bucket", "voltmsg_delivery_latency_seconds_bucket",
                 "voltmsg_delivery_pending ", "voltmsg_delivery_oldest_pending_age_seconds ", "voltmsg_webhooks_disabled ");

@@ -34,7 +34,7 @@ class PendingDeliverySurvivesRestartTest {
             String eventId;
             try (ConfigurableApplicationContext first = Servers.start(properties)) {
                 AccountService accounts = first.getBean(AccountService.class);
-                var org = accounts.createOrganization("Restart");
+                var org = accounts.createOrganization("Restart " + java.util.UUID.randomUUID());
                 String token = accounts.issueToken(org.id(), EnumSet.allOf(Scope.class)).token();
                 GraphQl api = new GraphQl(Servers.port(first), token);
                 assertThat(api.execute("mutation($u: String!) { registerWebhook(url: $u) { id } }",

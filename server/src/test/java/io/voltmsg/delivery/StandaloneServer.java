@@ -75,7 +75,7 @@ final class StandaloneServer implements AutoCloseable {
 
     IntegrationTest.TestOrganization newOrganization() {
         AccountService accounts = bean(AccountService.class);
-        Organization org = accounts.createOrganization("Standalone test");
+        Organization org = accounts.createOrganization("Standalone test " + java.util.UUID.randomUUID());
         String number = IntegrationTest.uniqueNumber();
         accounts.addPhoneNumber(org.id(), number);
         IssuedToken token = accounts.issueToken(org.id(), EnumSet.allOf(Scope.class));

@@ -107,7 +107,7 @@ class DiskErrorTest {
 
     private static GraphQl organization(ConfigurableApplicationContext server) {
         AccountService accounts = server.getBean(AccountService.class);
-        Organization org = accounts.createOrganization("Disk errors");
+        Organization org = accounts.createOrganization("Disk errors " + java.util.UUID.randomUUID());
         accounts.addPhoneNumber(org.id(), FROM);
         IssuedToken token = accounts.issueToken(org.id(), EnumSet.allOf(Scope.class));
         server.getBean(UserService.class).add(org.id(), EMAIL, Role.ADMIN, PASSWORD);

@@ -25,6 +25,72 @@ class MalformedRequestTest extends IntegrationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+            "application/graphql", "json", "application/xml", "application/graphql+json", "a/b/c;;"})
+    void aMissingOrWrongContentTypeGets415InTheErrorShape(String contentType) {
+        GraphQl.Response response = newOrganization().api().postRaw("{\"query\": \"{ webhooks { id } }\"}",
+                contentType.isEmpty() ? null : contentType);
+        assertThat(response.status()).as(response.raw()).isEqualTo(415);
+        assertThat(response.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(response.firstError().path("message").asString()).contains("application/json");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertClean(response);
+    }
+
+    @Test
+    void jsonContentTypesWithParametersAreAccepted() {
+        GraphQl api = newOrganization().api();
+        for (String type : new String[] {"application/json; charset=utf-8", "APPLICATION/JSON", "application/json;charset=UTF-8"}) {
+            GraphQl.Response response = api.postRaw("{\"query\": \"{ webhooks { id } }\"}", type);
+            assertThat(response.status()).as(type + ": " + response.raw()).isEqualTo(200);
+            assertThat(response.hasErrors()).as(response.raw()).isFalse();
+        }
+    }
+
+    @Test
+    void aCostlyQueryIsRefusedBeforeItRuns() {
+        GraphQl api = newOrganization().api();
+        StringBuilder aliases = new StringBuilder("{");
+        for (int i = 0; i < 500; i++) {
+            aliases.append(" m").append(i).append(": messages(first: 100) { edges { node { id body } } }");
+        }
+        GraphQl.Response tooMany = api.execute(aliases.append(" }").toString());
+        assertThat(tooMany.status()).isEqualTo(200);
+        assertThat(tooMany.errorCode()).as(tooMany.raw()).isEqualTo("QUERY_TOO_COSTLY");
+        assertThat(tooMany.firstError().path("extensions").path("rootFields").asInt()).isEqualTo(500);
+        assertThat(tooMany.firstError().path("extensions").path("maxRootFields").asInt()).isEqualTo(50);
+        assertThat(tooMany.body().path("data").isMissingNode() || tooMany.body().path("data").isNull()).isTrue();
+        assertThat(tooMany.raw().length()).isLessThan(1000);
+
+        StringBuilder pages = new StringBuilder("{ webhooks { id }");
+        for (int i = 0; i < 20; i++) {
+            pages.append(" m").append(i).append(": messages(first: 100) { edges { node { id } } }");
+        }
+        GraphQl.Response tooManyItems = api.execute(pages.append(" }").toString());
+        assertThat(tooManyItems.errorCode()).as(tooManyItems.raw()).isEqualTo("QUERY_TOO_COSTLY");
+        assertThat(tooManyItems.firstError().path("extensions").path("listItems").asLong()).isEqualTo(2020);
+        assertThat(tooManyItems.firstError().path("message").asString()).contains("2020 list items", "2000");
+
+        GraphQl.Response withinBudget = api.execute("{ a: messages(first: 100) { edges { node { id } } } webhooks { id } }");
+        assertThat(withinBudget.hasErrors()).as(withinBudget.raw()).isFalse();
+    }
+
+    @Test
+    void the401SaysHowToAuthenticate() {
+        GraphQl.Response none = anonymous().execute("{ webhooks { id } }");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.errorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(none.firstError().path("message").asString()).contains("no API token", "Authorization: Bearer <token>");
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+
+        GraphQl.Response wrong = withToken("vm_not-a-real-token").execute("{ webhooks { id } }");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.firstError().path("message").asString()).contains("not accepted", "Authorization: Bearer <token>");
+        assertClean(none);
+        assertClean(wrong);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{ webhooks { id }", "mutation { registerWebhook(url: ) { id } }", "}}}}", "query query query",
             "{ webhooks { id ... } }", "\u0000\u0001"})
     void syntaxErrorsAreReportedAsParseFailures(String query) {

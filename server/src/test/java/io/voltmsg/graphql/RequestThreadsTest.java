@@ -22,7 +22,7 @@ class RequestThreadsTest {
 
     @Test
     void aNegativeNumberIsRefusedAtStartUp() {
-        assertThatThrownBy(() -> new ApiProperties(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ApiProperties(-1, 50, 2000)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("voltmsg.api.request-threads");
     }
 }

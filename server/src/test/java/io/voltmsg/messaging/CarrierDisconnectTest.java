@@ -57,7 +57,7 @@ class CarrierDisconnectTest {
             properties.put("voltmsg.messaging.poll-interval", "200ms");
             try (ConfigurableApplicationContext server = Servers.start(properties)) {
                 AccountService accounts = server.getBean(AccountService.class);
-                var org = accounts.createOrganization("Disconnect");
+                var org = accounts.createOrganization("Disconnect " + java.util.UUID.randomUUID());
                 String from = "+1555" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
                 accounts.addPhoneNumber(org.id(), from);
                 GraphQl api = new GraphQl(Servers.port(server), accounts.issueToken(org.id(), EnumSet.allOf(Scope.class)).token());

@@ -61,7 +61,7 @@ class MessagingApiTest extends IntegrationTest {
             cases.add(new Object[] {Map.of("to", ok, "from", from, "body", "hi"), "from"});
         }
         // body
-        for (String body : new String[] {"", "x".repeat(1601), "😀".repeat(1601), "nul\u0000byte", "bell\u0007",
+        for (String body : new String[] {"", " ", "   \n\t ", "\u2003\u2003", "x".repeat(1601), "😀".repeat(1601), "nul\u0000byte", "bell\u0007",
                 "esc\u001b[31m", "del\u007f", "c1\u0085"}) {
             cases.add(new Object[] {Map.of("to", ok, "from", org.phoneNumber(), "body", body), "body"});
         }
@@ -155,15 +155,38 @@ class MessagingApiTest extends IntegrationTest {
         Map<String, Object> variables = new HashMap<>(Map.of("to", uniqueNumber(), "from", org.phoneNumber(), "body", "once"));
         variables.put("key", "order-42");
         String first = org.api().execute(CREATE, variables).data("createMessage").path("id").asString();
-        variables.put("body", "twice?");
-        JsonNode second = org.api().execute(CREATE, variables).data("createMessage");
-        assertThat(second.path("id").asString()).isEqualTo(first);
-        assertThat(second.path("body").asString()).isEqualTo("once");
+        JsonNode again = org.api().execute(CREATE, variables).data("createMessage");
+        assertThat(again.path("id").asString()).isEqualTo(first);
+        assertThat(again.path("body").asString()).isEqualTo("once");
         assertThat(countMessages(org.id())).isEqualTo(1);
         // keys are per organization
         Map<String, Object> theirs = new HashMap<>(Map.of("to", uniqueNumber(), "from", other.phoneNumber(), "body", "x"));
         theirs.put("key", "order-42");
         assertThat(other.api().execute(CREATE, theirs).data("createMessage").path("id").asString()).isNotEqualTo(first);
+    }
+
+    @Test
+    void reusingAnIdempotencyKeyForADifferentMessageFails() {
+        TestOrganization org = newOrganization();
+        String secondNumber = uniqueNumber();
+        accounts.addPhoneNumber(org.id(), secondNumber);
+        String to = uniqueNumber();
+        Map<String, Object> original = new HashMap<>(Map.of("to", to, "from", org.phoneNumber(), "body", "once"));
+        original.put("key", "order-43");
+        String first = org.api().execute(CREATE, original).data("createMessage").path("id").asString();
+        for (Map.Entry<String, Object> change : List.<Map.Entry<String, Object>>of(Map.entry("body", "twice?"),
+                Map.entry("body", "once "), Map.entry("to", uniqueNumber()), Map.entry("from", secondNumber))) {
+            Map<String, Object> changed = new HashMap<>(original);
+            changed.put(change.getKey(), change.getValue());
+            GraphQl.Response response = org.api().execute(CREATE, changed);
+            assertThat(response.errorCode()).as(change + " " + response.raw()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+            assertThat(response.firstError().path("extensions").path("messageId").asString()).isEqualTo(first);
+            assertThat(response.firstError().path("message").asString()).contains("order-43", first, "new key");
+            assertThat(response.body().path("data").path("createMessage").isNull()
+                    || response.body().path("data").path("createMessage").isMissingNode()).isTrue();
+        }
+        assertThat(countMessages(org.id())).isEqualTo(1);
+        assertThat(org.api().execute(CREATE, original).data("createMessage").path("id").asString()).isEqualTo(first);
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class MessagingLoad {
         properties.put("logging.level.root", "WARN");
         try (ConfigurableApplicationContext server = Servers.start(properties)) {
             AccountService accounts = server.getBean(AccountService.class);
-            var org = accounts.createOrganization("Load");
+            var org = accounts.createOrganization("Load " + java.util.UUID.randomUUID());
             String from = "+15550177777";
             accounts.addPhoneNumber(org.id(), from);
             GraphQl api = new GraphQl(Servers.port(server), accounts.issueToken(org.id(), EnumSet.allOf(Scope.class)).token());

@@ -213,7 +213,7 @@ class KeyRotationTest {
         String wrong = MasterKey.generateBase64();
         Throwable failure = startFailing(wrong);
         String all = describe(failure);
-        assertThat(all).contains("cannot decrypt stored key material")
+        assertThat(all).contains("cannot decrypt the stored signing keys")
                 .contains("voltmsg.signing.master-key");
         assertThat(all).doesNotContain(wrong).doesNotContain(TestDatabase.TEST_MASTER_KEY).doesNotContain("PRIVATE KEY");
     }
@@ -242,6 +242,9 @@ class KeyRotationTest {
         StringBuilder all = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             all.append(t).append('\n');
+            if (t instanceof io.voltmsg.shared.StartupProblem problem) {
+                all.append(problem.action()).append('\n');
+            }
         }
         return all.toString();
     }
@@ -273,7 +276,7 @@ class KeyRotationTest {
 
     private Org newOrganization() {
         AccountService accounts = server.getBean(AccountService.class);
-        Organization org = accounts.createOrganization("Rotation");
+        Organization org = accounts.createOrganization("Rotation " + java.util.UUID.randomUUID());
         return new Org(org.id(), new GraphQl(port, accounts.issueToken(org.id(), EnumSet.allOf(Scope.class)).token()));
     }
 

@@ -25,13 +25,16 @@ class MasterKeyTest {
     void aDifferentMasterKeyCannotOpenAndSaysWhatToCheck() {
         byte[] sealed = MasterKey.fromBase64(MasterKey.generateBase64()).encrypt(new byte[] {1, 2, 3}, "k");
         assertThatThrownBy(() -> MasterKey.fromBase64(MasterKey.generateBase64()).decrypt(sealed, "k"))
-                .hasMessageContaining("is voltmsg.signing.master-key the one");
+                .hasMessageContaining("is not the one they were created with")
+                .isInstanceOfSatisfying(io.voltmsg.shared.StartupProblem.class,
+                        e -> assertThat(e.action()).contains("the key this database was created with"));
     }
 
     @Test
     void refusesKeysThatAreNotBase64Of32Bytes() {
         assertThatThrownBy(() -> MasterKey.fromBase64("not base64 at all!")).hasMessageContaining("not valid base64")
-                .hasMessageContaining("openssl rand -base64 32");
+                .isInstanceOfSatisfying(io.voltmsg.shared.StartupProblem.class,
+                        e -> assertThat(e.action()).contains("openssl rand -base64 32"));
         assertThatThrownBy(() -> MasterKey.fromBase64("c2hvcnQ=")).hasMessageContaining("exactly 32 bytes (it has 5)");
         assertThat(MasterKey.fromBase64("  " + MasterKey.generateBase64() + "\n")).isNotNull();
     }

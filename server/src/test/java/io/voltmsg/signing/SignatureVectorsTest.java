@@ -107,9 +107,9 @@ class SignatureVectorsTest {
     @ValueSource(strings = {"not base64!", "c2hvcnQ=", "", "   "})
     void aMalformedMasterKeyIsRefusedWithHowToMakeOne(String value) {
         assertThatThrownBy(() -> MasterKey.fromBase64(value))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("voltmsg.signing.master-key")
-                .hasMessageContaining("openssl rand -base64 32");
+                .isInstanceOfSatisfying(io.voltmsg.shared.StartupProblem.class,
+                        e -> assertThat(e.action()).contains("openssl rand -base64 32"))
+                .hasMessageContaining("voltmsg.signing.master-key");
     }
 
     @Test

@@ -58,10 +58,17 @@ public final class GraphQl {
     }
 
     public Response postRaw(String body) {
+        return postRaw(body, "application/json");
+    }
+
+    /** A POST with this Content-Type header, or none when null. */
+    public Response postRaw(String body, String contentType) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -83,9 +90,17 @@ public final class GraphQl {
     }
 
     public static String get(int port, String path) {
+        return get(port, path, null);
+    }
+
+    /** A GET with {@code Authorization: Bearer <token>} (none when null), e.g. for metrics, which need read:metrics. */
+    public static String get(int port, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

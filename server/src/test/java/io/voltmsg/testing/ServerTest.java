@@ -25,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = VoltmsgApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServerTest {
 
+    /** Organization names are unique: each test organization gets its own number. */
+    private static final java.util.concurrent.atomic.AtomicInteger ORGANIZATIONS = new java.util.concurrent.atomic.AtomicInteger();
+
     @LocalServerPort
     protected int port;
 
@@ -52,7 +55,7 @@ public abstract class ServerTest {
     }
 
     protected IntegrationTest.TestOrganization newOrganization(Set<Scope> scopes) {
-        Organization org = accounts.createOrganization("Test " + getClass().getSimpleName());
+        Organization org = accounts.createOrganization("Test " + getClass().getSimpleName() + " " + ORGANIZATIONS.incrementAndGet());
         String number = uniqueNumber();
         accounts.addPhoneNumber(org.id(), number);
         IssuedToken token = accounts.issueToken(org.id(), scopes);

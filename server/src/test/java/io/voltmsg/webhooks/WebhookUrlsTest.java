@@ -39,6 +39,27 @@ class WebhookUrlsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"http://0177.0.0.1:9000/", "http://0x7f.0.0.1/", "http://2130706433/", "http://127.1/",
+            "https://127.0.0.01/hook", "http://0x7f000001:8080/", "http://127.0.0.1./", "http://user@0177.0.0.1/"})
+    void refusesAmbiguousIpv4HostsAtRegistrationWithoutResolvingThem(String url) {
+        assertThatThrownBy(() -> WebhookUrls.parse(url))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("BAD_USER_INPUT");
+                    assertThat(e.extensions()).containsEntry("field", "url");
+                    if (!url.contains("@")) {
+                        assertThat(e.getMessage()).contains("ambiguous", "four decimal numbers");
+                    }
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:9000/", "https://[::1]/h", "https://[2001:db8::1]:8443/h",
+            "https://hooks.example.com/h"})
+    void acceptsCanonicalAddressesAndNames(String url) {
+        assertThat(WebhookUrls.parse(url).getHost()).isNotNull();
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {2048, 2049})
     void limitsLengthTo2048(int length) {
         String base = "https://example.com/";

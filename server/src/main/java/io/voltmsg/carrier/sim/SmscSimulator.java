@@ -154,7 +154,12 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
         try {
             server = factory.listen(props.port());
         } catch (IOException e) {
-            throw new UncheckedIOException("SMSC simulator cannot listen on 127.0.0.1:" + props.port(), e);
+            throw new io.voltmsg.shared.StartupProblem("The embedded SMSC simulator cannot listen on 127.0.0.1:"
+                    + props.port() + " (voltmsg.carrier.simulator.port): " + e.getMessage()
+                    + ", perhaps another voltmsg is running.",
+                    "Stop the process listening on port " + props.port() + ", or choose another port: "
+                            + "--voltmsg.carrier.simulator.port=2776 (env VOLTMSG_CARRIER_SIMULATOR_PORT; the SMPP "
+                            + "client follows it).", e);
         }
         port = factory.localPort();
         running = true;

@@ -22,6 +22,7 @@ import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 import org.slf4j.Logger;
@@ -79,6 +80,8 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
 
     private volatile boolean running;
     private volatile SMPPSession session;
+    private volatile SmppMetrics metrics = SmppMetrics.none();
+    private boolean boundBefore;
     private Thread connector;
     private ThreadPoolExecutor submitters;
     private ScheduledExecutorService housekeeping;
@@ -101,6 +104,13 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
         this.window = new SubmitWindow(props.window());
         this.throughput = new TokenBucket(props.throughput(), System::nanoTime);
         this.inbound = new InboundHandler(listener, parts, Clock.systemUTC());
+    }
+
+    /** Records the link's meters in {@code metrics}; call before {@link #start()}. */
+    public SmppClient withMetrics(SmppMetrics metrics) {
+        this.metrics = metrics;
+        metrics.gauges(this);
+        return this;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -210,6 +220,10 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
             try {
                 s = bind();
                 session = s;
+                if (boundBefore) {
+                    metrics.reconnected();
+                }
+                boundBefore = true;
                 backoff = props.reconnectInitialBackoff();
                 log.info("SMPP link bound to {} as {}", describe(s), props.systemId());
                 housekeeping.execute(this::notifyBound);
@@ -247,7 +261,7 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
                 SocketConnectionFactory.getInstance());
         s.setEnquireLinkTimer((int) props.enquireLinkInterval().toMillis());
         s.setTransactionTimer(props.responseTimeout().toMillis());
-        s.setMessageReceiverListener(inbound);
+        s.setMessageReceiverListener(metrics.counting(inbound));
         s.addSessionStateListener(this::onStateChange);
         try {
             s.connectAndBind(target.getHostString(), target.getPort(),
@@ -347,6 +361,7 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
                     throw new CarrierUnavailableException("not submitted: waited past its deadline " + sms.submitBy()
                             + " (segment " + (i + 1) + "/" + parts.size() + ")");
                 }
+                long sentAt = System.nanoTime();
                 try {
                     ids.add(s.submitShortMessage("", from.ton(), from.npi(), from.address(),
                             to.ton(), to.npi(), to.address(),
@@ -354,7 +369,9 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
                             (byte) 0, (byte) 1, null, null,
                             new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
                             DataCodings.newInstance(part.dataCoding()), (byte) 0, part.shortMessage()).getMessageId());
+                    metrics.submitted(Duration.ofNanos(System.nanoTime() - sentAt), 0);
                 } catch (NegativeResponseException e) {
+                    metrics.submitted(Duration.ofNanos(System.nanoTime() - sentAt), e.getCommandStatus());
                     return new SubmitOutcome.Refused(e.getCommandStatus(), "carrier refused segment " + (i + 1) + "/"
                             + parts.size() + " with status 0x" + Integer.toHexString(e.getCommandStatus()));
                 } catch (PDUException e) {
