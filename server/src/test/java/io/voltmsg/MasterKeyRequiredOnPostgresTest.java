@@ -2,6 +2,7 @@ package io.voltmsg;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.voltmsg.testing.VoltmsgJvm;
 import io.voltmsg.testing.ServerProcess;
 import io.voltmsg.testing.TestDatabase;
 import java.io.File;
@@ -24,9 +25,7 @@ class MasterKeyRequiredOnPostgresTest {
     void withoutAMasterKeyPostgresStopsTheStartInOneReport() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "PostgreSQL execution only");
         TestDatabase db = TestDatabase.fresh();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "io.voltmsg.VoltmsgApplication",
-                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+        List<String> command = VoltmsgJvm.command("512m", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
                 "--server.port=" + ServerProcess.freePort(), "--voltmsg.carrier.simulator.port=" + ServerProcess.freePort());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("VOLTMSG_") || name.startsWith("SPRING_"));

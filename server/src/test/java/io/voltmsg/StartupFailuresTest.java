@@ -3,13 +3,13 @@ package io.voltmsg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.voltmsg.testing.VoltmsgJvm;
 import io.voltmsg.testing.ServerProcess;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -127,9 +127,7 @@ class StartupFailuresTest {
 
     /** The server in the empty working directory with only these arguments and environment; waits for it to exit. */
     private Exit server(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.voltmsg.VoltmsgApplication"));
-        command.addAll(List.of(args));
+        List<String> command = VoltmsgJvm.command("512m", args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("VOLTMSG_") || name.startsWith("SPRING_"));
         builder.environment().putAll(env);

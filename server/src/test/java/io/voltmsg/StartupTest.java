@@ -97,15 +97,6 @@ class StartupTest {
     }
 
     @Test
-    void postgresqlWithoutAMasterKeyRefusesToStartAndSaysHowToMakeOne(@TempDir Path dataDir) {
-        assumeTrue(TestDatabase.isPostgres(), "PostgreSQL run only");
-        Map<String, Object> properties = Servers.properties(TestDatabase.fresh(), dataDir);
-        properties.remove("voltmsg.signing.master-key");
-        assertThat(startFailure(properties)).contains("VOLTMSG_SIGNING_MASTER_KEY").contains("openssl rand -base64 32");
-        assertThat(Files.exists(dataDir.resolve("master.key"))).isFalse();
-    }
-
-    @Test
     void h2WithoutAMasterKeyGeneratesOneReadableOnlyByItsOwner(@TempDir Path dataDir) throws Exception {
         assumeFalse(TestDatabase.isPostgres(), "H2 run only");
         Map<String, Object> properties = Servers.properties(TestDatabase.fresh(), dataDir);

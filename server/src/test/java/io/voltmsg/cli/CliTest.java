@@ -1,6 +1,7 @@
 package io.voltmsg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.voltmsg.testing.GraphQl;
 import io.voltmsg.testing.IntegrationTest;
@@ -11,14 +12,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI as an operator runs it: a separate JVM (launched from the test class path, as
  * {@code java -jar voltmsg.jar} would run it) against the database the running server uses.
+ * Once, in the H2 execution: there the CLI shares the server's file (AUTO_SERVER), the part that depends on the
+ * database; what the commands run is the features' services, which the PostgreSQL execution covers through their
+ * own tests, and 28 JVM starts took two minutes per execution.
  */
 class CliTest extends IntegrationTest {
+
+    @BeforeAll
+    static void once() {
+        assumeFalse(TestDatabase.isPostgres(), "the CLI test runs once, in the H2 execution");
+    }
 
     record Result(int exitCode, String out, String err) {
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,9 +23,7 @@ public final class CliProcess {
 
     public static Result run(Path dataDir, String... args) throws IOException, InterruptedException {
         TestDatabase db = TestDatabase.shared();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.voltmsg.VoltmsgApplication"));
-        command.addAll(List.of(args));
+        List<String> command = VoltmsgJvm.command("256m", args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SPRING_DATASOURCE_URL", db.url());
         builder.environment().put("SPRING_DATASOURCE_USERNAME", db.username());

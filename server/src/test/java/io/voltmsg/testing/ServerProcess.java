@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +44,7 @@ public final class ServerProcess implements AutoCloseable {
      * by another process in between (it happened, under load).
      */
     public static ServerProcess start(Map<String, Object> properties, Path logDir, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // C1 only: these servers live for seconds, and C2 compiling Spring's start-up took more of the two cores
-                // than the start-up itself; what the tests check does not depend on peak speed.
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.voltmsg.VoltmsgApplication"));
+        List<String> command = VoltmsgJvm.command("512m");
         properties.forEach((key, value) -> {
             if (!key.equals("server.port")) {
                 command.add("--" + key + "=" + value);

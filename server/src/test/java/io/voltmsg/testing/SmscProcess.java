@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,10 +33,8 @@ public final class SmscProcess implements AutoCloseable {
      * {@code delivers.log}, output {@code <name>.log}) and waits until it listens.
      */
     public static SmscProcess start(int port, Path dir, String name, String receiptDelay) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.voltmsg.VoltmsgApplication", "smsc", "--port=" + port, "--data-dir=" + dir.resolve("smsc-data"),
-                "--submit-log=" + submitLog(dir), "--deliver-log=" + deliverLog(dir), "--receipt-delay=" + receiptDelay));
+        List<String> command = VoltmsgJvm.command("128m", "smsc", "--port=" + port, "--data-dir=" + dir.resolve("smsc-data"),
+                "--submit-log=" + submitLog(dir), "--deliver-log=" + deliverLog(dir), "--receipt-delay=" + receiptDelay);
         File output = dir.resolve(name + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
         SmscProcess smsc = new SmscProcess(process, port);
