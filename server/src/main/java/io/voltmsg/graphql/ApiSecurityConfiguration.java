@@ -24,16 +24,7 @@ class ApiSecurityConfiguration {
     @Order(1)
     SecurityFilterChain graphqlApi(HttpSecurity http, AccountService accounts, DatabaseAvailability database)
             throws Exception {
-        return http
-                .securityMatcher("/graphql", "/graphql/**")
-                .csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(accounts, database, false), AnonymousAuthenticationFilter.class)
+        return bearerTokens(http, new BearerTokenFilter(accounts, database, false), "/graphql", "/graphql/**")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Bearer");
@@ -52,16 +43,7 @@ class ApiSecurityConfiguration {
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, AccountService accounts, DatabaseAvailability database)
             throws Exception {
-        return http
-                .securityMatcher("/actuator", "/actuator/**")
-                .csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(accounts, database, true), AnonymousAuthenticationFilter.class)
+        return bearerTokens(http, new BearerTokenFilter(accounts, database, true), "/actuator", "/actuator/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
@@ -103,5 +85,19 @@ class ApiSecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
                         response.sendError(HttpStatus.NOT_FOUND.value())))
                 .build();
+    }
+
+    /** A stateless chain for {@code paths}: bearer tokens only, no cookies, sessions, forms or CSRF. */
+    private static HttpSecurity bearerTokens(HttpSecurity http, BearerTokenFilter tokens, String... paths) {
+        return http
+                .securityMatcher(paths)
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(tokens, AnonymousAuthenticationFilter.class);
     }
 }
