@@ -156,6 +156,10 @@ public final class EndToEnd {
         PerEvent cost = PerEvent.between(atStart, atEnd, createdInWindow, clockTicks);
         printCosts(cost, rsaSignPerSecond, smscPid > 0, postmasterPid > 0);
         System.out.printf("server heap in use: peak %.0f MiB, at the end %.0f MiB%n", heap.peakMib(), heapAtEnd);
+        String groups = GroupSizes.describe(api.metrics("voltmsg_db_group_size", GroupSizes.COUNT, GroupSizes.SUM));
+        if (!groups.isEmpty()) {
+            System.out.println("group commits over the whole run (stage, commits, pieces of work per commit): " + groups);
+        }
         System.out.println(ResultLine.format(report.eventsPerSecond(), report.p50(), report.p99(), report.p999(),
                 rsaSignPerSecond, cost, heap.peakMib()));
         receivers.stop();
