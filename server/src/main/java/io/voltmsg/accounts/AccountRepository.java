@@ -1,6 +1,8 @@
 package io.voltmsg.accounts;
 
+import io.voltmsg.shared.ExpiringCache;
 import io.voltmsg.shared.Times;
+import io.voltmsg.shared.VoltmsgProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +14,25 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
     private final JdbcClient jdbc;
+    /** Active tokens by hash, for every API request; cleared by every change to tokens or organizations here. */
+    private final ExpiringCache<String, Optional<Caller>> activeTokens;
+    /** Numbers' organizations, for every message; cleared by every change to numbers or organizations here. */
+    private final ExpiringCache<String, Optional<String>> numberOwners;
 
-    AccountRepository(JdbcClient jdbc) {
+    AccountRepository(JdbcClient jdbc, VoltmsgProperties properties) {
         this.jdbc = jdbc;
+        this.activeTokens = new ExpiringCache<>(properties.lookupCacheTtl(), 10_000);
+        this.numberOwners = new ExpiringCache<>(properties.lookupCacheTtl(), 100_000);
+    }
+
+    /** As {@link #findActiveToken}, possibly as read up to {@code voltmsg.lookup-cache-ttl} ago by another instance. */
+    Optional<Caller> findActiveTokenCached(String hash) {
+        return activeTokens.get(hash, this::findActiveToken);
+    }
+
+    /** As {@link #organizationOfNumber}, possibly as read up to {@code voltmsg.lookup-cache-ttl} ago by another instance. */
+    Optional<String> organizationOfNumberCached(String number) {
+        return numberOwners.get(number, this::organizationOfNumber);
     }
 
     void insertOrganization(Organization org) {
@@ -49,16 +67,20 @@ class AccountRepository {
     }
 
     boolean markOrganizationDeleted(String id, Instant now) {
+        activeTokens.clearAfterCommit();
+        numberOwners.clearAfterCommit();
         return jdbc.sql("update organizations set deleted_at = ? where id = ? and deleted_at is null")
                 .params(Times.sql(now), id).update() == 1;
     }
 
     boolean deletePhoneNumber(String number) {
+        numberOwners.clearAfterCommit();
         return jdbc.sql("delete from phone_numbers where phone_number = ?").param(number).update() == 1;
     }
 
     /** Revokes every active token of the organization; returns how many. */
     int revokeTokens(String organizationId, Instant now) {
+        activeTokens.clearAfterCommit();
         return jdbc.sql("update api_tokens set revoked_at = ? where organization_id = ? and revoked_at is null")
                 .params(Times.sql(now), organizationId).update();
     }
@@ -76,6 +98,7 @@ class AccountRepository {
     }
 
     void insertPhoneNumber(String number, String organizationId, Instant now) {
+        numberOwners.clearAfterCommit();
         jdbc.sql("insert into phone_numbers (phone_number, organization_id, created_at) values (?, ?, ?)")
                 .params(number, organizationId, Times.sql(now))
                 .update();
@@ -92,6 +115,7 @@ class AccountRepository {
     }
 
     void insertToken(String id, String organizationId, String name, String hash, Set<Scope> scopes, Instant now) {
+        activeTokens.clearAfterCommit();
         jdbc.sql("insert into api_tokens (id, organization_id, name, token_hash, scopes, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(id, organizationId, name, hash, Scope.join(scopes), Times.sql(now))
                 .update();
@@ -131,6 +155,7 @@ class AccountRepository {
     }
 
     boolean revokeToken(String tokenId, Instant now) {
+        activeTokens.clearAfterCommit();
         return jdbc.sql("update api_tokens set revoked_at = ? where id = ? and revoked_at is null")
                 .params(Times.sql(now), tokenId)
                 .update() == 1;

@@ -131,8 +131,9 @@ public class AccountService {
         return repository.numbersOf(organizationId);
     }
 
+    /** The number's organization, as read up to {@code voltmsg.lookup-cache-ttl} ago (changes here apply at once). */
     public Optional<String> organizationOfNumber(String number) {
-        return repository.organizationOfNumber(number);
+        return number == null ? Optional.empty() : repository.organizationOfNumberCached(number);
     }
 
     public boolean ownsNumber(String organizationId, String number) {
@@ -191,7 +192,7 @@ public class AccountService {
         if (token == null || token.isEmpty() || token.length() > 512) {
             return Optional.empty();
         }
-        Optional<Caller> caller = repository.findActiveToken(Tokens.hash(token));
+        Optional<Caller> caller = repository.findActiveTokenCached(Tokens.hash(token));
         caller.ifPresent(c -> usage.used(c.tokenId(), Times.now(clock)));
         return caller;
     }

@@ -4,7 +4,9 @@ import io.voltmsg.accounts.AccountService;
 import io.voltmsg.audit.AuditLog;
 import io.voltmsg.shared.ApiException;
 import io.voltmsg.shared.Ids;
+import io.voltmsg.shared.ExpiringCache;
 import io.voltmsg.shared.Times;
+import io.voltmsg.shared.VoltmsgProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,15 +36,20 @@ public class ContactService {
     public record Page(List<Contact> contacts, boolean hasNext) {
     }
 
+    private static final int MAX_CACHED_BLOCKED = 10_000;
+
     private final JdbcClient jdbc;
+    /** "mapped phone" pairs of each organization's blocked contacts; empty when there are too many to keep. */
+    private final ExpiringCache<String, Optional<Set<String>>> blockedPairs;
     private final AccountService accounts;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     ContactService(JdbcClient jdbc, AccountService accounts, AuditLog audit, TransactionTemplate transactions,
-                   Clock clock) {
+                   Clock clock, VoltmsgProperties properties) {
         this.jdbc = jdbc;
+        this.blockedPairs = new ExpiringCache<>(properties.lookupCacheTtl(), 10_000);
         this.accounts = accounts;
         this.audit = audit;
         this.transactions = transactions;
@@ -98,6 +105,7 @@ public class ContactService {
             if (contact.blocked() == blocked) {
                 return contact;
             }
+            blockedPairs.clearAfterCommit();
             jdbc.sql("update contacts set blocked = ?, updated_at = ? where id = ?")
                     .params(blocked, Times.sql(Times.now(clock)), contactId).update();
             audit.record(organizationId, blocked ? "contact.blocked" : "contact.unblocked", contactId,
@@ -137,11 +145,29 @@ public class ContactService {
                 .params(organizationId, primaryPhone, phoneNumber).query(ContactService::map).optional();
     }
 
+    /**
+     * Whether the handset opted out of messages from the number. Read from the organization's blocked pairs, kept for
+     * {@code voltmsg.lookup-cache-ttl} (a STOP recorded by this instance applies at once); an organization with more
+     * than {@value #MAX_CACHED_BLOCKED} blocked contacts is asked of the database each time.
+     */
     boolean isBlocked(String organizationId, String mappedNumber, String phoneNumber) {
+        Optional<Set<String>> pairs = blockedPairs.get(organizationId, this::loadBlockedPairs);
+        if (pairs.isPresent()) {
+            return pairs.get().contains(mappedNumber + " " + phoneNumber);
+        }
         return jdbc.sql("""
                         select count(*) from contacts
                         where organization_id = ? and mapped_number = ? and phone_number = ? and blocked = true""")
                 .params(organizationId, mappedNumber, phoneNumber).query(Integer.class).single() > 0;
+    }
+
+    private Optional<Set<String>> loadBlockedPairs(String organizationId) {
+        List<String> pairs = jdbc.sql("""
+                        select mapped_number, phone_number from contacts
+                        where organization_id = ? and blocked = true fetch first ? rows only""")
+                .params(organizationId, MAX_CACHED_BLOCKED + 1)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list();
+        return pairs.size() > MAX_CACHED_BLOCKED ? Optional.empty() : Optional.of(Set.copyOf(pairs));
     }
 
     /** STOP / START from a handset: sets only the blocked flag, creating the contact when needed. Joins the caller's transaction. */
@@ -151,6 +177,7 @@ public class ContactService {
 
     private Contact upsert(String organizationId, String mappedNumber, String phoneNumber, String name, String fieldsJson,
                            boolean blocked, boolean replaceDetails) {
+        blockedPairs.clearAfterCommit();
         Instant now = Times.now(clock);
         Optional<Contact> existing = jdbc.sql("select " + COLUMNS
                         + " from contacts where organization_id = ? and mapped_number = ? and phone_number = ? for update")

@@ -37,7 +37,7 @@ class WebhookEndpoints implements Endpoints {
 
     @Override
     public List<Receiver> receiversOf(String organizationId) {
-        return repository.list(organizationId).stream().map(w -> new Receiver(w.id(), w.enabled())).toList();
+        return repository.listCached(organizationId).stream().map(w -> new Receiver(w.id(), w.enabled())).toList();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.voltmsg.webhooks;
 
 import io.voltmsg.shared.Times;
+import io.voltmsg.shared.ExpiringCache;
+import io.voltmsg.shared.VoltmsgProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,11 +18,16 @@ class WebhookRepository {
 
     private final JdbcClient jdbc;
 
-    WebhookRepository(JdbcClient jdbc) {
+    /** Each organization's webhooks, for the events written on the hot path; cleared by every change here. */
+    private final ExpiringCache<String, List<Webhook>> lists;
+
+    WebhookRepository(JdbcClient jdbc, VoltmsgProperties properties) {
+        this.lists = new ExpiringCache<>(properties.lookupCacheTtl(), 10_000);
         this.jdbc = jdbc;
     }
 
     void insert(Webhook webhook, String normalizedUrl) {
+        lists.clearAfterCommit();
         jdbc.sql("""
                         insert into webhooks (id, organization_id, url, active_url, enabled, disabled_reason, created_at,
                                               last_updated_at)
@@ -45,6 +52,11 @@ class WebhookRepository {
                 .params(organizationId, normalizedUrl).query(WebhookRepository::map).optional();
     }
 
+    /** As {@link #list}, possibly as read up to {@code voltmsg.lookup-cache-ttl} ago by another instance. */
+    List<Webhook> listCached(String organizationId) {
+        return lists.get(organizationId, this::list);
+    }
+
     List<Webhook> list(String organizationId) {
         return jdbc.sql("select " + COLUMNS + " from webhooks where organization_id = ? and deleted_at is null order by created_at, id")
                 .param(organizationId).query(WebhookRepository::map).list();
@@ -56,11 +68,13 @@ class WebhookRepository {
     }
 
     void updateUrl(String id, String url, String normalizedUrl, Instant now) {
+        lists.clearAfterCommit();
         jdbc.sql("update webhooks set url = ?, active_url = ?, last_updated_at = ? where id = ?")
                 .params(url, normalizedUrl, Times.sql(now), id).update();
     }
 
     boolean markDeleted(String organizationId, String id, Instant now) {
+        lists.clearAfterCommit();
         return jdbc.sql("""
                         update webhooks set deleted_at = ?, active_url = null, last_updated_at = ?
                         where id = ? and organization_id = ? and deleted_at is null""")
@@ -78,6 +92,7 @@ class WebhookRepository {
 
     /** Enables or disables a webhook; {@code onlyIfEnabled} keeps an already disabled webhook's reason. */
     boolean setEnabled(String id, boolean enabled, String disabledReason, Instant now, boolean onlyIfEnabled) {
+        lists.clearAfterCommit();
         return jdbc.sql("update webhooks set enabled = ?, disabled_reason = ?, last_updated_at = ? where id = ?"
                         + " and deleted_at is null" + (onlyIfEnabled ? " and enabled = true" : ""))
                 .params(enabled, disabledReason, Times.sql(now), id).update() == 1;
