@@ -1,5 +1,6 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.shared.MultiRowInsert;
 import io.voltmsg.shared.RowClaims;
 import io.voltmsg.shared.Times;
 import io.voltmsg.signing.BodySignature;
@@ -41,30 +42,56 @@ class DeliveryRepository {
         this.claims = claims;
     }
 
+    private static final List<String> EVENT_COLUMNS = List.of("id", "organization_id", "type", "message_id",
+            "sequence_number", "created_at", "body", "rsa_key_id", "rsa_signature");
+    private static final List<String> DELIVERY_COLUMNS = List.of("id", "event_id", "endpoint_id", "status", "attempts",
+            "next_attempt_at", "created_at", "updated_at", "message_id", "sequence_number");
+
     long nextSequence() {
-        return jdbc.sql("select nextval('event_sequence')").query(Long.class).single();
+        return nextSequences(1).get(0);
+    }
+
+    /** {@code count} new event sequence numbers, ascending, drawn with one statement. */
+    List<Long> nextSequences(int count) {
+        List<Long> drawn = new ArrayList<>(jdbc.sql("""
+                        with recursive n(i) as (select 1 union all select i + 1 from n where i < ?)
+                        select nextval('event_sequence') from n""")
+                .param(count).query(Long.class).list());
+        drawn.sort(null);
+        return drawn;
+    }
+
+    static Object[] eventRow(String id, String organizationId, EventType type, String messageId, long sequence,
+                             Instant createdAt, byte[] body, BodySignature signature) {
+        return new Object[] {id, organizationId, type.wireName(), messageId, sequence, Times.sql(createdAt), body,
+                signature.keyId(), signature.base64()};
+    }
+
+    static Object[] deliveryRow(String id, String eventId, String endpointId, String status, Instant now,
+                                String messageId, Long sequence) {
+        return new Object[] {id, eventId, endpointId, status, 0, Times.sql(now), Times.sql(now), Times.sql(now),
+                messageId, sequence};
+    }
+
+    /** Inserts events, rows of {@link #eventRow}, with one statement per couple of hundred. */
+    void insertEvents(List<Object[]> rows) {
+        MultiRowInsert.insert(template, "events", EVENT_COLUMNS, rows);
+    }
+
+    /** Inserts deliveries, rows of {@link #deliveryRow}, with one statement per couple of hundred. */
+    void insertDeliveries(List<Object[]> rows) {
+        MultiRowInsert.insert(template, "deliveries", DELIVERY_COLUMNS, rows);
     }
 
     void insertEvent(String id, String organizationId, EventType type, String messageId, long sequence,
                      Instant createdAt, byte[] body, BodySignature signature) {
-        jdbc.sql("""
-                        insert into events (id, organization_id, type, message_id, sequence_number, created_at, body,
-                                            rsa_key_id, rsa_signature)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, organizationId, type.wireName(), messageId, sequence, Times.sql(createdAt), body,
-                        signature.keyId(), signature.base64())
-                .update();
+        insertEvents(List.<Object[]>of(eventRow(id, organizationId, type, messageId, sequence, createdAt, body,
+                signature)));
     }
 
     void insertDelivery(String id, String eventId, String endpointId, String status, Instant now, String messageId,
                         Long sequence) {
-        jdbc.sql("""
-                        insert into deliveries (id, event_id, endpoint_id, status, attempts, next_attempt_at, created_at,
-                                                updated_at, message_id, sequence_number)
-                        values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
-                .params(id, eventId, endpointId, status, Times.sql(now), Times.sql(now), Times.sql(now), messageId,
-                        sequence)
-                .update();
+        insertDeliveries(List.<Object[]>of(deliveryRow(id, eventId, endpointId, status, now, messageId, sequence)));
     }
 
     /**
@@ -122,9 +149,14 @@ class DeliveryRepository {
      * Writes a batch of outcomes: the attempts, then the deliveries. Only a still-pending
      * delivery changes (one cancelled meanwhile stays cancelled).
      */
+    /**
+     * Writes outcomes with few statements: the attempts with one multi-row insert, the deliveries with one update per
+     * distinct (status, attempts, next attempt), which under load is one for all the successes of a first attempt. A
+     * delivery no longer {@code PENDING} keeps {@code now} as its next attempt time, which is read only while pending.
+     */
     void write(List<Outcome> outcomes, Instant now) {
         List<Object[]> attempts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>(outcomes.size());
+        Map<List<Object>, List<String>> updates = new java.util.LinkedHashMap<>();
         for (Outcome o : outcomes) {
             if (o.attempt() != null) {
                 SendOutcome a = o.attempt();
@@ -133,18 +165,21 @@ class DeliveryRepository {
                         truncate(a.responseBody(), BoundedResponseConsumer.KEPT_BYTES), truncate(a.failure(), 200),
                         truncate(a.requestHeaders(), MAX_HEADERS)});
             }
-            updates.add(new Object[] {o.status(), o.attempts(), Times.sql(o.nextAttemptAt()), Times.sql(now),
-                    o.deliveryId()});
+            Instant next = PENDING.equals(o.status()) ? o.nextAttemptAt() : now;
+            updates.computeIfAbsent(java.util.Arrays.asList(o.status(), o.attempts(), next), k -> new ArrayList<>())
+                    .add(o.deliveryId());
         }
-        if (!attempts.isEmpty()) {
-            template.batchUpdate("""
-                    insert into delivery_attempts (id, delivery_id, attempted_at, duration_ms, status_code,
-                                                   response_body, error, request_headers)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", attempts);
-        }
-        template.batchUpdate("""
-                update deliveries set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null, updated_at = ?
-                where id = ? and status = 'PENDING'""", updates);
+        MultiRowInsert.insert(template, "delivery_attempts", List.of(ATTEMPT_COLUMNS.split(", ")), attempts);
+        updates.forEach((change, ids) -> jdbc.sql("""
+                        update deliveries set status = :status, attempts = :attempts, next_attempt_at = :next,
+                                              lease_until = null, updated_at = :now
+                        where id in (:ids) and status = 'PENDING'""")
+                .param("status", change.get(0))
+                .param("attempts", change.get(1))
+                .param("next", Times.sql((Instant) change.get(2)))
+                .param("now", Times.sql(now))
+                .param("ids", ids)
+                .update());
     }
 
     /** Gives claimed but unsent deliveries back so another instance need not wait out the lease. */

@@ -1,5 +1,7 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.shared.GroupCommit;
+import io.voltmsg.shared.GroupCommits;
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
 import io.voltmsg.signing.SigningRequest;
@@ -23,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Claims due deliveries and sends them. One loop thread claims batches (with a lease, so
@@ -46,11 +47,11 @@ class Dispatcher implements SmartLifecycle {
     private final WebhookHttpClient http;
     private final DeliveryProperties properties;
     private final RetrySchedule retries;
-    private final TransactionTemplate transactions;
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Semaphore inFlight;
     private final OutcomeWriter writer;
+    private final GroupCommit commits;
     private final Set<String> claimedNotFinished = ConcurrentHashMap.newKeySet();
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -69,19 +70,21 @@ class Dispatcher implements SmartLifecycle {
     }
 
     Dispatcher(DeliveryRepository repository, EndpointCache endpoints, EndpointHealth health, SigningService signing,
-               WebhookHttpClient http, DeliveryProperties properties, TransactionTemplate transactions,
-               DeliveryMetrics metrics, Clock clock) {
+               WebhookHttpClient http, DeliveryProperties properties,
+               DeliveryMetrics metrics, GroupCommits groupCommits, Clock clock) {
         this.repository = repository;
         this.endpoints = endpoints;
         this.signing = signing;
         this.http = http;
         this.properties = properties;
         this.retries = new RetrySchedule(properties.retrySchedule());
-        this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
         this.inFlight = new Semaphore(properties.maxInFlight());
-        this.writer = new OutcomeWriter(repository, health, transactions, clock, properties.lease().dividedBy(2),
+        // Claims and outcomes share one group-commit writer: under load a claim and the outcomes written meanwhile
+        // are committed together.
+        this.commits = groupCommits.writer("deliveries", 64);
+        this.writer = new OutcomeWriter(repository, health, commits, clock, properties.lease().dividedBy(2),
                 this::written);
     }
 
@@ -171,7 +174,7 @@ class Dispatcher implements SmartLifecycle {
         Instant now = Times.now(clock);
         Set<String> saturated = saturatedEndpoints();
         long started = System.nanoTime();
-        List<String> ids = transactions.execute(tx -> repository.claimDue(now, now.plus(properties.lease()), room, saturated));
+        List<String> ids = commits.execute(() -> repository.claimDue(now, now.plus(properties.lease()), room, saturated));
         log.debug("claimed {} of {} wanted in {} ms; saturated endpoints {}", ids == null ? 0 : ids.size(), room,
                 (System.nanoTime() - started) / 1_000_000, saturated);
         if (ids == null || ids.isEmpty()) {

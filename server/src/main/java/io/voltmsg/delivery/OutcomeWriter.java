@@ -1,6 +1,7 @@
 package io.voltmsg.delivery;
 
 import io.voltmsg.shared.DatabaseFailures;
+import io.voltmsg.shared.GroupCommit;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes attempt outcomes in batches on one thread: many attempts finish at once under load,
@@ -30,7 +30,7 @@ final class OutcomeWriter {
 
     private final DeliveryRepository repository;
     private final EndpointHealth health;
-    private final TransactionTemplate transactions;
+    private final GroupCommit commits;
     private final Clock clock;
     private final Duration retryFor;
     private final Consumer<List<Item>> written;
@@ -42,11 +42,11 @@ final class OutcomeWriter {
      * @param retryFor how long a batch is tried again while the database is unavailable (less than the deliveries'
      *                 lease, after which they are claimed and sent again anyway)
      */
-    OutcomeWriter(DeliveryRepository repository, EndpointHealth health, TransactionTemplate transactions, Clock clock,
+    OutcomeWriter(DeliveryRepository repository, EndpointHealth health, GroupCommit commits, Clock clock,
                   Duration retryFor, Consumer<List<Item>> written) {
         this.repository = repository;
         this.health = health;
-        this.transactions = transactions;
+        this.commits = commits;
         this.clock = clock;
         this.retryFor = retryFor;
         this.written = written;
@@ -114,8 +114,7 @@ final class OutcomeWriter {
         long giveUp = started + retryFor.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                transactions.executeWithoutResult(tx -> repository.write(batch.stream().map(Item::outcome).toList(),
-                        Times.now(clock)));
+                commits.run(() -> repository.write(batch.stream().map(Item::outcome).toList(), Times.now(clock)));
                 break;
             } catch (RuntimeException e) {
                 if (DatabaseFailures.isUnavailable(e) && running && System.nanoTime() - giveUp < 0) {

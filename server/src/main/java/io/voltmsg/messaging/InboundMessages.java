@@ -5,6 +5,8 @@ import io.voltmsg.accounts.PhoneNumbers;
 import io.voltmsg.carrier.InboundSms;
 import io.voltmsg.delivery.EventPublisher;
 import io.voltmsg.delivery.EventType;
+import io.voltmsg.shared.GroupCommit;
+import io.voltmsg.shared.GroupCommits;
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.StorableText;
 import io.voltmsg.shared.Times;
@@ -18,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Mobile-originated messages to our numbers: recorded, keywords (STOP, START, HELP) acted on, reported. */
 @Component
@@ -38,12 +39,13 @@ class InboundMessages {
     private final Transitions transitions;
     private final HelpReplies helpReplies;
     private final SimulatedArrivals simulated;
-    private final TransactionTemplate transactions;
+    /** Shared with the receipts: the carrier link's deliver_sm PDUs, recorded in shared transactions. */
+    private final GroupCommit writer;
     private final Clock clock;
 
     InboundMessages(MessageRepository repository, ContactService contacts, AccountService accounts, EventPublisher events,
                     Transitions transitions, HelpReplies helpReplies, SimulatedArrivals simulated,
-                    TransactionTemplate transactions, MessageMetrics metrics, Clock clock) {
+                    GroupCommits groupCommits, MessageMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.repository = repository;
         this.contacts = contacts;
@@ -52,7 +54,7 @@ class InboundMessages {
         this.transitions = transitions;
         this.helpReplies = helpReplies;
         this.simulated = simulated;
-        this.transactions = transactions;
+        this.writer = groupCommits.writer(Receipts.CARRIER_EVENTS, MessageService.GROUP_LIMIT);
         this.clock = clock;
     }
 
@@ -67,12 +69,12 @@ class InboundMessages {
         String text = StorableText.of(sms.text() == null ? "" : sms.text());
         String body = text.length() > MAX_INBOUND_BODY ? text.substring(0, MAX_INBOUND_BODY) : text;
         String from = Texts.cutNumber(sms.from());
-        transactions.execute(tx -> {
+        writer.execute(() -> {
             Instant now = Times.now(clock);
             Message m = new Message(Ids.newId("msg", now), orgId, MessageDirection.INBOUND, from, sms.to(), body,
                     MessageStatus.RECEIVED, Math.max(1, sms.segments()), null, null, now, null, null, null);
             repository.insert(m, null, null);
-            metrics.received();
+            Transitions.afterCommit(metrics::received);
             String keyword = body.strip().toUpperCase(Locale.ROOT);
             boolean handset = PhoneNumbers.isE164(from);
             if (handset && STOP_WORDS.contains(keyword)) {

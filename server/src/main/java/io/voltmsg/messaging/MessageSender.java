@@ -73,7 +73,9 @@ class MessageSender implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        outcomes = Executors.newFixedThreadPool(2, r -> {
+        // One thread per answer that may be waiting: they spend their time waiting for the group commit that
+        // records their answer, and the more wait at once, the fewer commits.
+        outcomes = Executors.newFixedThreadPool(Math.min(properties.maxInFlight(), MessageService.GROUP_LIMIT), r -> {
             Thread t = new Thread(r, "messaging-outcome");
             t.setDaemon(true);
             return t;

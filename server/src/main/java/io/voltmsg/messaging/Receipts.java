@@ -2,12 +2,16 @@ package io.voltmsg.messaging;
 
 import io.voltmsg.carrier.DeliveryReceipt;
 import io.voltmsg.delivery.EventType;
+import io.voltmsg.shared.GroupCommit;
+import io.voltmsg.shared.GroupCommits;
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,28 +26,40 @@ class Receipts {
 
     private static final Logger log = LoggerFactory.getLogger(Receipts.class);
     private static final int ORPHAN_BATCH = 100;
+    /** The stage that records deliver_sm PDUs, receipts and inbound messages alike. */
+    static final String CARRIER_EVENTS = "carrier-events";
+    /** At most this many carrier ids of receipts kept here are remembered; the sweep finds the others. */
+    private static final int REMEMBERED_ORPHANS = 100_000;
 
     private final MessageRepository repository;
     private final Transitions transitions;
     private final CarrierAnswers answers;
     private final MessagingProperties properties;
     private final TransactionTemplate transactions;
+    private final GroupCommit writer;
+    /**
+     * Carrier ids of receipts this instance kept because their submit was not recorded yet: the submit's recording
+     * looks here, not in the database, so that a usual submit costs no orphan query. Kept receipts this set does not
+     * name (kept by another instance, or before a restart) are applied by the sender's sweep.
+     */
+    private final Set<String> keptHere = ConcurrentHashMap.newKeySet();
     private final Clock clock;
 
     Receipts(MessageRepository repository, Transitions transitions, CarrierAnswers answers,
-             MessagingProperties properties, TransactionTemplate transactions, Clock clock) {
+             MessagingProperties properties, TransactionTemplate transactions, GroupCommits groupCommits, Clock clock) {
         this.answers = answers;
         this.repository = repository;
         this.transitions = transitions;
         this.properties = properties;
         this.transactions = transactions;
+        this.writer = groupCommits.writer(CARRIER_EVENTS, MessageService.GROUP_LIMIT);
         this.clock = clock;
     }
 
     /** A receipt for one segment. Kept as an orphan when its carrier id is not (yet) known. */
     void receipt(DeliveryReceipt receipt) {
         String carrierId = receipt.carrierMessageId();
-        Boolean orphaned = transactions.execute(tx -> {
+        Boolean orphaned = writer.execute(() -> {
             Optional<MessageRepository.Segment> segment = repository.segmentByCarrierId(carrierId);
             if (segment.isEmpty()) {
                 repository.insertOrphan(Ids.newId("rct", receipt.receivedAt()), carrierId, receipt.stat().name(),
@@ -54,6 +70,9 @@ class Receipts {
             return false;
         });
         if (Boolean.TRUE.equals(orphaned)) {
+            if (keptHere.size() < REMEMBERED_ORPHANS) {
+                keptHere.add(carrierId);
+            }
             // The submit_sm_resp may have been recorded while we stored the orphan: look again after our commit.
             if (repository.segmentByCarrierId(carrierId).isPresent()) {
                 applyOrphans(List.of(carrierId));
@@ -64,8 +83,20 @@ class Receipts {
         }
     }
 
+    /** After a submit was recorded: applies the receipts for its carrier ids that this instance kept. */
+    void applyKeptHere(List<String> carrierIds) {
+        if (keptHere.isEmpty()) {
+            return;
+        }
+        List<String> kept = carrierIds.stream().filter(keptHere::contains).toList();
+        if (!kept.isEmpty()) {
+            applyOrphans(kept);
+        }
+    }
+
     /** Applies kept receipts whose carrier ids are now known; each is taken by exactly one thread. */
     void applyOrphans(List<String> carrierIds) {
+        carrierIds.forEach(keptHere::remove);
         for (MessageRepository.Orphan orphan : repository.orphansFor(carrierIds)) {
             transactions.executeWithoutResult(tx -> {
                 if (repository.deleteOrphan(orphan.id())) {
@@ -114,7 +145,8 @@ class Receipts {
             }
             case DELIVERED -> {
                 repository.updateSegment(m.id(), segment.index(), statName, Texts.cutErr(err), now);
-                if (repository.segmentsNotDelivered(m.id()) == 0) {
+                // A one-segment message has no other segment to wait for (accepting records one row per segment).
+                if (m.segments() <= 1 || repository.segmentsNotDelivered(m.id()) == 0) {
                     transitions.change(m, Lifecycle.Trigger.DELIVERED, (msg, at) -> Transitions.withState(msg,
                             MessageStatus.DELIVERED, msg.segments(), null, null, msg.sentAt(), at, at),
                             EventType.MESSAGE_DELIVERED, EventType.MESSAGE_FINALIZED);

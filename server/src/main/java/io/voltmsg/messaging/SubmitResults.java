@@ -2,6 +2,8 @@ package io.voltmsg.messaging;
 
 import io.voltmsg.carrier.SubmitOutcome;
 import io.voltmsg.delivery.EventType;
+import io.voltmsg.shared.GroupCommit;
+import io.voltmsg.shared.GroupCommits;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +12,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sender's side of the store: claiming queued messages for submission, and recording what the carrier answered
@@ -26,17 +27,19 @@ class SubmitResults {
     private final Receipts receipts;
     private final CarrierAnswers answers;
     private final MessagingProperties properties;
-    private final TransactionTemplate transactions;
+    /** Records the carrier's answers to concurrent submits in shared transactions (group commit). */
+    private final GroupCommit writer;
     private final Clock clock;
 
     SubmitResults(MessageRepository repository, Transitions transitions, Receipts receipts, CarrierAnswers answers,
-                  MessagingProperties properties, TransactionTemplate transactions, Clock clock) {
+                  MessagingProperties properties, GroupCommits groupCommits,
+                  Clock clock) {
         this.answers = answers;
         this.repository = repository;
         this.transitions = transitions;
         this.receipts = receipts;
         this.properties = properties;
-        this.transactions = transactions;
+        this.writer = groupCommits.writer("carrier-answers", MessageService.GROUP_LIMIT);
         this.clock = clock;
     }
 
@@ -48,7 +51,8 @@ class SubmitResults {
     Claim claim(int limit) {
         Instant now = Times.now(clock);
         Instant leaseUntil = now.plus(properties.lease());
-        List<String> ids = transactions.execute(tx -> repository.claimDue(now, leaseUntil, limit));
+        // Through the answers' writer: under load the claim is committed with the answers recorded meanwhile.
+        List<String> ids = writer.execute(() -> repository.claimDue(now, leaseUntil, limit));
         return new Claim(ids == null || ids.isEmpty() ? List.of() : repository.load(ids), leaseUntil);
     }
 
@@ -58,20 +62,21 @@ class SubmitResults {
      * message, that claim submits it and records its own answer.
      */
     void accepted(String messageId, Instant claimedUntil, SubmitOutcome.Accepted outcome) {
-        transactions.executeWithoutResult(tx -> claimed(messageId, claimedUntil).ifPresent(m ->
+        // Every carrier id gets a segment row, so the message's segment count is at least theirs.
+        int segments = Math.max(1, Math.max(outcome.segments(), outcome.carrierMessageIds().size()));
+        writer.run(() -> claimed(messageId, claimedUntil).ifPresent(m ->
                 transitions.change(m, Lifecycle.Trigger.ACCEPTED, (current, now) -> {
                     for (int i = 0; i < outcome.carrierMessageIds().size(); i++) {
                         repository.insertSegment(messageId, i, outcome.carrierMessageIds().get(i), now);
                     }
                     answers.accepted(messageId, outcome.carrierMessageIds(), now);
-                    return Transitions.withState(current, MessageStatus.SENT, Math.max(1, outcome.segments()), null, null,
-                            now, null, null);
+                    return Transitions.withState(current, MessageStatus.SENT, segments, null, null, now, null, null);
                 }, EventType.MESSAGE_SENT)));
-        receipts.applyOrphans(outcome.carrierMessageIds());
+        receipts.applyKeptHere(outcome.carrierMessageIds());
     }
 
     void refused(String messageId, Instant claimedUntil, SubmitOutcome.Refused outcome) {
-        transactions.executeWithoutResult(tx -> claimed(messageId, claimedUntil).ifPresent(m ->
+        writer.run(() -> claimed(messageId, claimedUntil).ifPresent(m ->
                 transitions.change(m, Lifecycle.Trigger.REFUSED, (current, now) -> {
                     answers.refused(messageId, outcome.commandStatus(), outcome.reason(), now);
                     return Transitions.withState(current, MessageStatus.FAILED, current.segments(), "SUBMIT_REFUSED",
@@ -82,7 +87,7 @@ class SubmitResults {
 
     /** No answer came (link down or dropped): back to queued, submitted again after the next bind. */
     void linkLost(String messageId, Instant claimedUntil) {
-        transactions.executeWithoutResult(tx -> claimed(messageId, claimedUntil).ifPresent(m -> {
+        writer.run(() -> claimed(messageId, claimedUntil).ifPresent(m -> {
             if (Lifecycle.next(m.state(), Lifecycle.Trigger.LINK_LOST).isPresent()) {
                 Instant now = Times.now(clock);
                 repository.update(Transitions.withState(m, MessageStatus.QUEUED, m.segments(), null, null, null, null,

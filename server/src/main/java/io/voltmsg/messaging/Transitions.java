@@ -64,7 +64,7 @@ class Transitions {
             throw new IllegalStateException("change disagrees with the lifecycle: " + trigger);
         }
         repository.update(updated, null);
-        metrics.changed(updated, now);
+        afterCommit(() -> metrics.changed(updated, now));
         events.publish(updated.organizationId(), updated.id(), Payloads.of(updated), List.of(types));
     }
 
@@ -73,16 +73,28 @@ class Transitions {
         Message m = new Message(Ids.newId("msg", now), organizationId, MessageDirection.OUTBOUND, from, to, body,
                 MessageStatus.QUEUED, SegmentEstimate.of(body), null, null, now, null, null, null);
         repository.insert(m, idempotencyKey, now);
-        metrics.queued();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wakeup.wake();
-                }
-            });
-        }
+        afterCommit(() -> {
+            metrics.queued();
+            wakeup.wake();
+        });
         return m;
+    }
+
+    /**
+     * Runs once the caller's transaction committed (at once without one): a group commit that fails runs its work
+     * again one by one, and what is counted or woken must happen once, for what was stored.
+     */
+    static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     static Message withState(Message m, MessageStatus state, int segments, String errorCode, String errorMessage,

@@ -88,7 +88,8 @@ public final class SmscSimulator implements CarrierSimulator, SmartLifecycle {
     public static final int PHASE = SmppClient.PHASE - 1000;
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
-    private static final int DELIVERY_WORKERS = 4;
+    /** deliver_sm PDUs awaiting their response at once: a carrier's usual window. */
+    private static final int DELIVERY_WORKERS = 10;
     private static final int PDU_PROCESSOR_THREADS = 3;
     private static final int PDU_QUEUE_CAPACITY = 100;
     private static final long REDELIVERY_DELAY_MS = 1_000;

@@ -65,6 +65,8 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
 
     /** Starts after the embedded simulator (lower phase) and stops before it. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1000;
+    /** Threads handling PDUs from the carrier, deliver_sm above all: beyond a carrier's usual window of 10. */
+    static final int INBOUND_THREADS = 16;
     private static final long UNBIND_TIMEOUT_MILLIS = 2_000;
 
     private static final Logger log = LoggerFactory.getLogger(SmppClient.class);
@@ -261,6 +263,9 @@ public final class SmppClient implements CarrierGateway, SmartLifecycle {
                 SocketConnectionFactory.getInstance());
         s.setEnquireLinkTimer((int) props.enquireLinkInterval().toMillis());
         s.setTransactionTimer(props.responseTimeout().toMillis());
+        // deliver_sm PDUs are recorded (group commit) before their response goes out; as many as the carrier sends
+        // at once wait together, so they share commits (jsmpp's default is 3 threads).
+        s.setPduProcessorDegree(INBOUND_THREADS);
         s.setMessageReceiverListener(metrics.counting(inbound));
         s.addSessionStateListener(this::onStateChange);
         try {
