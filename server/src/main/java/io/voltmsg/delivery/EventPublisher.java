@@ -1,5 +1,6 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.shared.AfterCommit;
 import io.voltmsg.shared.ApiException;
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records an event and one delivery per endpoint, in the caller's transaction: the event
@@ -141,15 +140,6 @@ public class EventPublisher {
     }
 
     void wakeDispatcherAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dispatcher.ifAvailable(Dispatcher::wakeUp);
-                }
-            });
-        } else {
-            dispatcher.ifAvailable(Dispatcher::wakeUp);
-        }
+        AfterCommit.run(this::wakeDispatcher);
     }
 }

@@ -5,6 +5,7 @@ import io.voltmsg.accounts.PhoneNumbers;
 import io.voltmsg.carrier.InboundSms;
 import io.voltmsg.delivery.EventPublisher;
 import io.voltmsg.delivery.EventType;
+import io.voltmsg.shared.AfterCommit;
 import io.voltmsg.shared.GroupCommit;
 import io.voltmsg.shared.GroupCommits;
 import io.voltmsg.shared.Ids;
@@ -18,8 +19,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Mobile-originated messages to our numbers: recorded, keywords (STOP, START, HELP) acted on, reported. */
 @Component
@@ -74,7 +73,7 @@ class InboundMessages {
             Message m = new Message(Ids.newId("msg", now), orgId, MessageDirection.INBOUND, from, sms.to(), body,
                     MessageStatus.RECEIVED, Math.max(1, sms.segments()), null, null, now, null, null, null);
             repository.insert(m, null, null);
-            Transitions.afterCommit(metrics::received);
+            metrics.received();
             String keyword = body.strip().toUpperCase(Locale.ROOT);
             boolean handset = PhoneNumbers.isE164(from);
             if (handset && STOP_WORDS.contains(keyword)) {
@@ -87,12 +86,7 @@ class InboundMessages {
                 transitions.queue(orgId, sms.to(), from, helpReplies.of(orgId), null, now);
             }
             // After the commit, which may be the carrier link's (it stores a message's last part with the message).
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    simulated.arrived(m);
-                }
-            });
+            AfterCommit.run(() -> simulated.arrived(m));
             return m;
         });
     }

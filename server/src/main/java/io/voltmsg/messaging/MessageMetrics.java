@@ -3,11 +3,10 @@ package io.voltmsg.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.voltmsg.shared.AfterCommit;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Message meters, each recorded once its transaction committed: {@code voltmsg.messages.outbound} (created, queued;
@@ -36,11 +35,11 @@ class MessageMetrics {
     }
 
     void queued() {
-        afterCommit(created::increment);
+        AfterCommit.run(created::increment);
     }
 
     void received() {
-        afterCommit(inbound::increment);
+        AfterCommit.run(inbound::increment);
     }
 
     /** A message moved to {@code updated}'s state. */
@@ -50,11 +49,11 @@ class MessageMetrics {
         }
         if (updated.state() == MessageStatus.SENT) {
             Duration toSent = since(updated.createdAt(), updated.sentAt() != null ? updated.sentAt() : now);
-            afterCommit(() -> timeToSent.record(toSent));
+            AfterCommit.run(() -> timeToSent.record(toSent));
         } else if (updated.state().isFinal()) {
             String status = updated.status();
             Duration toFinal = since(updated.createdAt(), updated.finalizedAt() != null ? updated.finalizedAt() : now);
-            afterCommit(() -> {
+            AfterCommit.run(() -> {
                 Counter.builder("voltmsg.messages.final").description("outbound messages by final status")
                         .tag("status", status).register(registry).increment();
                 Timer.builder("voltmsg.messages.time.to.final").description("from queued to a final status")
@@ -68,16 +67,4 @@ class MessageMetrics {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
-    }
 }

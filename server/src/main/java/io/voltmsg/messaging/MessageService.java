@@ -2,6 +2,7 @@ package io.voltmsg.messaging;
 
 import io.voltmsg.accounts.AccountService;
 import io.voltmsg.carrier.CarrierSimulator;
+import io.voltmsg.shared.AfterCommit;
 import io.voltmsg.shared.ApiException;
 import io.voltmsg.shared.GroupCommit;
 import io.voltmsg.shared.GroupCommits;
@@ -45,12 +46,13 @@ public class MessageService {
     private final MessagingProperties properties;
     /** Queues messages of concurrent requests in shared transactions (group commit). */
     private final GroupCommit writer;
+    private final OutboundBacklog backlog;
     private final Clock clock;
 
     MessageService(MessageRepository repository, ContactService contacts, AccountService accounts,
                    Transitions transitions, HelpReplies helpReplies, SimulatedArrivals simulated,
                    CarrierAnswers answers, ObjectProvider<CarrierSimulator> simulator, MessagingProperties properties,
-                   GroupCommits groupCommits, Clock clock) {
+                   GroupCommits groupCommits, OutboundBacklog backlog, Clock clock) {
         this.answers = answers;
         this.repository = repository;
         this.contacts = contacts;
@@ -61,6 +63,7 @@ public class MessageService {
         this.simulator = simulator;
         this.properties = properties;
         this.writer = groupCommits.writer("messages", GROUP_LIMIT);
+        this.backlog = backlog;
         this.clock = clock;
     }
 
@@ -87,6 +90,7 @@ public class MessageService {
         if (key != null && key.isBlank()) {
             throw ApiException.badInput("idempotencyKey", "idempotencyKey must not be blank");
         }
+        backlog.admit(organizationId);
         try {
             return writer.execute(() -> {
                 Instant now = Times.now(clock);
@@ -103,7 +107,9 @@ public class MessageService {
                     throw ApiException.badInput("to", "the recipient " + to + " is a blocked contact of " + from
                             + " (opted out with STOP); nothing was sent");
                 }
-                return transitions.queue(organizationId, from, to, body, key, now);
+                Message queued = transitions.queue(organizationId, from, to, body, key, now);
+                AfterCommit.run(() -> backlog.queued(organizationId));
+                return queued;
             });
         } catch (DuplicateKeyException e) {
             // the same key raced in another request: that one won

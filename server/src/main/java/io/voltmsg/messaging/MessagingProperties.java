@@ -24,11 +24,14 @@ public record MessagingProperties(
         // How often to look for queued messages when not woken, and for overdue receipts.
         @DefaultValue("1s") Duration pollInterval,
         // How long simulateInboundMessage waits for its deliver_sm to come back through the carrier link.
-        @DefaultValue("10s") Duration simulateTimeout) {
+        @DefaultValue("10s") Duration simulateTimeout,
+        // An organization's messages not yet submitted to the carrier (queued or sending) beyond which createMessage fails with QUEUE_FULL and stores nothing.
+        @DefaultValue("10000") int maxQueued) {
 
     public MessagingProperties {
-        if (maxInFlight < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("voltmsg.messaging.max-in-flight and batch-size must be at least 1");
+        if (maxInFlight < 1 || batchSize < 1 || maxQueued < 1) {
+            throw new IllegalArgumentException(
+                    "voltmsg.messaging.max-in-flight, batch-size and max-queued must be at least 1");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.voltmsg.messaging;
 
 import io.voltmsg.delivery.EventPublisher;
 import io.voltmsg.delivery.EventType;
+import io.voltmsg.shared.AfterCommit;
 import io.voltmsg.shared.Ids;
 import io.voltmsg.shared.Times;
 import java.time.Clock;
@@ -11,8 +12,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one way a message is created or changes status: queued messages wake the sender after commit; a status
@@ -64,7 +63,7 @@ class Transitions {
             throw new IllegalStateException("change disagrees with the lifecycle: " + trigger);
         }
         repository.update(updated, null);
-        afterCommit(() -> metrics.changed(updated, now));
+        metrics.changed(updated, now);
         events.publish(updated.organizationId(), updated.id(), Payloads.of(updated), List.of(types));
     }
 
@@ -73,28 +72,9 @@ class Transitions {
         Message m = new Message(Ids.newId("msg", now), organizationId, MessageDirection.OUTBOUND, from, to, body,
                 MessageStatus.QUEUED, SegmentEstimate.of(body), null, null, now, null, null, null);
         repository.insert(m, idempotencyKey, now);
-        afterCommit(() -> {
-            metrics.queued();
-            wakeup.wake();
-        });
+        metrics.queued();
+        AfterCommit.run(wakeup::wake);
         return m;
-    }
-
-    /**
-     * Runs once the caller's transaction committed (at once without one): a group commit that fails runs its work
-     * again one by one, and what is counted or woken must happen once, for what was stored.
-     */
-    static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     static Message withState(Message m, MessageStatus state, int segments, String errorCode, String errorMessage,

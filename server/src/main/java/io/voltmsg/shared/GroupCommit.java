@@ -101,7 +101,15 @@ public final class GroupCommit {
      */
     public <T> CompletableFuture<T> submit(Supplier<T> body) {
         Work<T> work = new Work<>(body, new CompletableFuture<>());
-        if (!running || TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                work.done().complete(body.get());
+            } catch (RuntimeException | Error e) {
+                work.done().completeExceptionally(e);
+            }
+            return work.done();
+        }
+        if (!running) {
             runAlone(work);
             return work.done();
         }
