@@ -1,14 +1,10 @@
 package io.voltmsg.delivery;
 
+import io.voltmsg.bench.BenchDatabase;
 import io.voltmsg.shared.Databases;
-import io.voltmsg.shared.EmbeddedDatabase;
 import io.voltmsg.shared.RowClaims;
 import io.voltmsg.signing.BodySignature;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,15 +54,15 @@ public class ClaimBenchmark {
     @Param({"200"})
     public int batch;
 
-    private Path h2Directory;
-    private String postgresName;
+    private BenchDatabase database;
     private SingleConnectionDataSource dataSource;
     private DeliveryRepository repository;
     private TransactionTemplate transactions;
 
     @Setup(Level.Trial)
     public void createBacklog() throws Exception {
-        dataSource = new SingleConnectionDataSource(openDatabase(), true);
+        database = BenchDatabase.create(db, "claim");
+        dataSource = new SingleConnectionDataSource(database.connect(), true);
         Flyway.configure().dataSource(dataSource).locations(Databases.migrationLocations(dataSource)).load().migrate();
         repository = new DeliveryRepository(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
                 RowClaims.forDatabase(dataSource));
@@ -100,31 +96,6 @@ public class ClaimBenchmark {
     @TearDown(Level.Trial)
     public void dropDatabase() throws Exception {
         dataSource.destroy();
-        if (postgresName != null) {
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-                 Statement drop = admin.createStatement()) {
-                drop.execute("drop database if exists " + postgresName + " with (force)");
-            }
-        }
-        if (h2Directory != null) {
-            try (var files = Files.walk(h2Directory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    private Connection openDatabase() throws Exception {
-        if ("postgres".equals(db)) {
-            postgresName = "voltmsg_bench_claim_" + ProcessHandle.current().pid();
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-                 Statement create = admin.createStatement()) {
-                create.execute("drop database if exists " + postgresName + " with (force)");
-                create.execute("create database " + postgresName);
-            }
-            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + postgresName, "postgres", "");
-        }
-        // The server's own embedded database, on a file like the server's default.
-        h2Directory = Files.createTempDirectory("voltmsg-claim-bench");
-        return DriverManager.getConnection(EmbeddedDatabase.url(h2Directory), "sa", "");
+        database.drop();
     }
 }

@@ -1,11 +1,7 @@
 package io.voltmsg.shared;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import io.voltmsg.bench.BenchDatabase;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,8 +41,7 @@ public class GroupCommitBenchmark {
 
     private static final String PAYLOAD = "x".repeat(300);
 
-    private Path h2Directory;
-    private String postgresName;
+    private BenchDatabase database;
     private HikariDataSource dataSource;
     private JdbcClient jdbc;
     private TransactionTemplate transactions;
@@ -55,22 +50,11 @@ public class GroupCommitBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
+        database = BenchDatabase.create(db, "group");
         dataSource = new HikariDataSource();
         dataSource.setMaximumPoolSize(16);
-        if ("postgres".equals(db)) {
-            postgresName = "voltmsg_bench_group_" + ProcessHandle.current().pid();
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-                 Statement create = admin.createStatement()) {
-                create.execute("drop database if exists " + postgresName + " with (force)");
-                create.execute("create database " + postgresName);
-            }
-            dataSource.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/" + postgresName);
-            dataSource.setUsername("postgres");
-        } else {
-            h2Directory = Files.createTempDirectory("voltmsg-group-bench");
-            dataSource.setJdbcUrl(EmbeddedDatabase.url(h2Directory));
-            dataSource.setUsername("sa");
-        }
+        dataSource.setJdbcUrl(database.url());
+        dataSource.setUsername(database.username());
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("create table bench_rows (id bigint primary key, payload varchar(400) not null)").update();
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -93,16 +77,6 @@ public class GroupCommitBenchmark {
     public void close() throws Exception {
         writer.stop();
         dataSource.close();
-        if (postgresName != null) {
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-                 Statement drop = admin.createStatement()) {
-                drop.execute("drop database if exists " + postgresName + " with (force)");
-            }
-        }
-        if (h2Directory != null) {
-            try (var files = Files.walk(h2Directory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        database.drop();
     }
 }
