@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -162,7 +161,7 @@ class PortalBrowserTest extends ServerTest {
         browser.open("/settings/webhooks/" + webhookId);
         browser.click("#send-test");
         assertThat(browser.path()).startsWith("/settings/webhooks/" + webhookId + "/deliveries");
-        browser.await(d -> browser.all("tr.delivery .status").stream().anyMatch(s -> s.getText().equals("DELIVERED")));
+        browser.await(d -> browser.texts("tr.delivery .status").contains("DELIVERED"));
         browser.screenshots("deliveries");
         browser.click(browser.all("tr.delivery a.open-delivery").get(0));
         assertThat(browser.text("#delivery-status")).isEqualTo("DELIVERED");
@@ -207,7 +206,7 @@ class PortalBrowserTest extends ServerTest {
         browser.screenshots("confirm-recover");
         browser.click("#confirm");
         assertThat(browser.text(".notice")).isEqualTo("1 delivery is queued again.");
-        browser.await(d -> browser.all("tr.delivery .status").stream().noneMatch(s -> s.getText().equals("SKIPPED")));
+        browser.await(d -> !browser.texts("tr.delivery .status").contains("SKIPPED"));
     }
 
     @Test
@@ -220,9 +219,9 @@ class PortalBrowserTest extends ServerTest {
         browser.click("#send-form button[type=submit]");
         assertThat(browser.path()).startsWith("/messages/msg_");
         browser.await(d -> browser.text("#message-status").equals("delivered")
-                && browser.all("ol.timeline li .what").stream().anyMatch(e -> e.getText().contains("message.finalized to")
-                && e.getText().contains("HTTP 200")));
-        List<String> lines = browser.all("ol.timeline li .what").stream().map(WebElement::getText).toList();
+                && browser.texts("ol.timeline li .what").stream().anyMatch(line -> line.contains("message.finalized to")
+                && line.contains("HTTP 200")));
+        List<String> lines = browser.texts("ol.timeline li .what");
         assertThat(lines).anyMatch(l -> l.endsWith("queued")).anyMatch(l -> l.contains("submit_sm_resp segment 1/1: accepted"))
                 .anyMatch(l -> l.contains("receipt segment 1/1: DELIVRD")).anyMatch(l -> l.endsWith("delivered"))
                 .anyMatch(l -> l.contains("event message.sent")).anyMatch(l -> l.contains("event message.finalized"));
@@ -239,8 +238,8 @@ class PortalBrowserTest extends ServerTest {
         browser.type("#sim-body", "STOP");
         browser.click("#simulate-form button[type=submit]");
         assertThat(browser.path()).startsWith("/messages/msg_");
-        browser.await(d -> browser.all("ol.timeline li .what").stream()
-                .anyMatch(e -> e.getText().contains("message.received to " + receiver.url("/second") + ": attempt 1 → HTTP 200")));
+        browser.await(d -> browser.texts("ol.timeline li .what").stream()
+                .anyMatch(line -> line.contains("message.received to " + receiver.url("/second") + ": attempt 1 → HTTP 200")));
         assertThat(browser.text("#message-status")).isEqualTo("received");
         browser.open("/messages");
         browser.screenshots("messages");
@@ -347,12 +346,12 @@ class PortalBrowserTest extends ServerTest {
     void theAuditLogListsWhatThisTestDid() {
         signIn(admin, PASSWORD);
         browser.open("/settings/audit");
-        List<String> actions = browser.all("td.action").stream().map(WebElement::getText).toList();
+        List<String> actions = browser.texts("td.action");
         assertThat(actions).contains("user.signed_in", "user.sign_in_failed", "webhook.registered", "webhook.url_changed",
                 "webhook.disabled", "webhook.enabled", "webhook.secret_rotated", "webhook.test_sent", "delivery.resent",
                 "webhook.recovery_started", "token.created", "token.revoked", "webhook.deleted", "user.added",
                 "user.password_changed", "contact.unblocked");
-        assertThat(browser.all("tr.audit-entry").stream().map(WebElement::getText).toList())
+        assertThat(browser.texts("tr.audit-entry"))
                 .anyMatch(row -> row.contains(admin) && row.contains("webhook.url_changed") && row.contains(receiver.url("/second")));
         browser.screenshots("audit");
     }

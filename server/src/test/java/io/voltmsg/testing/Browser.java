@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,8 +76,27 @@ public final class Browser implements AutoCloseable {
         return !all(css).isEmpty();
     }
 
+    /** The text of the first element {@code css} selects, read again if a live region replaced it meanwhile. */
     public String text(String css) {
-        return find(css).getText();
+        return readingAgainIfReplaced(() -> find(css).getText());
+    }
+
+    /** The texts of all elements {@code css} selects, read in one pass that starts over if a live region replaced one. */
+    public List<String> texts(String css) {
+        return readingAgainIfReplaced(() -> all(css).stream().map(WebElement::getText).toList());
+    }
+
+    // htmx swaps live regions every few seconds; an element found just before a swap is stale when read.
+    private static <T> T readingAgainIfReplaced(java.util.function.Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     public void type(String css, String text) {
@@ -105,7 +125,8 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (at most 20 s) until {@code condition} holds, e.g. a live list showing a delivery. */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     public Object script(String script, Object... args) {
