@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that cannot serve now (stopped, unreachable, disk full or read-only) from a request the database
@@ -42,6 +43,11 @@ public final class DatabaseFailures {
         for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            // A rollback that failed after the work failed hides the work's failure, which tells why.
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != failure && isUnavailable(rollback.getApplicationException())) {
                 return true;
             }
             if (t instanceof SQLException sql) {

@@ -50,6 +50,23 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aFailedRollbackIsJudgedByTheFailureItWasRollingBack() {
+        // H2 closes its store after a failed write; the rollback that follows finds the connection closed too.
+        org.springframework.transaction.TransactionSystemException rollbackFailed =
+                new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                        new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+                "insert", sql("90098", 90098)));
+        assertThat(DatabaseFailures.isUnavailable(rollbackFailed)).isTrue();
+
+        org.springframework.transaction.TransactionSystemException afterABug =
+                new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                        new SQLException("Connection is closed"));
+        afterABug.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(DatabaseFailures.isUnavailable(afterABug)).isFalse();
+    }
+
+    @Test
     void aRequestTheDatabaseRefusedIsNot() {
         assertThat(DatabaseFailures.isUnavailable(new DuplicateKeyException("duplicate"))).isFalse();
         assertThat(DatabaseFailures.isUnavailable(new DataIntegrityViolationException("too long",
