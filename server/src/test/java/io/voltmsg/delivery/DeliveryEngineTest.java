@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.voltmsg.accounts.Scope;
+import io.voltmsg.shared.RetentionPurge;
 import io.voltmsg.testing.GraphQl;
 import io.voltmsg.testing.IntegrationTest;
 import io.voltmsg.testing.TestReceiver;
@@ -495,7 +496,7 @@ class DeliveryEngineTest extends IntegrationTest {
     }
 
     @Test
-    void retentionPurgesOldHistoryButKeepsPendingDeliveries() {
+    void retentionPurgesOldHistoryAndAuditEntriesButKeepsPendingDeliveries() {
         TestOrganization org = newOrganization();
         TestReceiver receiver = receiver();
         String webhookId = register(org, receiver);
@@ -512,13 +513,21 @@ class DeliveryEngineTest extends IntegrationTest {
             jdbc.sql("update deliveries set created_at = ? where event_id = ?").params(io.voltmsg.shared.Times.sql(longAgo), eventId).update();
         }
 
-        assertThat(purge.purge()).isGreaterThanOrEqualTo(2);
+        for (String[] entry : List.of(new String[] {"aud_purge_old", longAgo.toString()},
+                new String[] {"aud_purge_recent", Instant.now().toString()})) {
+            jdbc.sql("insert into audit_log (id, organization_id, occurred_at, actor_type, action) values (?, ?, ?, 'SYSTEM', 'test')")
+                    .params(entry[0], org.id(), io.voltmsg.shared.Times.sql(Instant.parse(entry[1]))).update();
+        }
+
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(3);
 
         assertThat(count("select count(*) from events where id = ?", old)).isZero();
         assertThat(count("select count(*) from deliveries where event_id = ?", old)).isZero();
         assertThat(count("select count(*) from events where id = ?", oldPending)).isEqualTo(1);
         assertThat(count("select count(*) from deliveries where event_id = ? and status = 'PENDING'", oldPending)).isEqualTo(1);
         assertThat(count("select count(*) from events where id = ?", recent)).isEqualTo(1);
+        assertThat(count("select count(*) from audit_log where id = ?", "aud_purge_old")).isZero();
+        assertThat(count("select count(*) from audit_log where id = ?", "aud_purge_recent")).isEqualTo(1);
         org.api().execute("mutation($id: ID!) { deleteWebhook(id: $id) }", Map.of("id", webhookId));
     }
 
