@@ -146,13 +146,10 @@ class DeliveryRepository {
     }
 
     /**
-     * Writes a batch of outcomes: the attempts, then the deliveries. Only a still-pending
-     * delivery changes (one cancelled meanwhile stays cancelled).
-     */
-    /**
-     * Writes outcomes with few statements: the attempts with one multi-row insert, the deliveries with one update per
-     * distinct (status, attempts, next attempt), which under load is one for all the successes of a first attempt. A
-     * delivery no longer {@code PENDING} keeps {@code now} as its next attempt time, which is read only while pending.
+     * Writes a batch of outcomes: the attempts with one multi-row insert, then the deliveries with one update per
+     * distinct (status, attempts, next attempt), which under load is one for all the successes of a first attempt.
+     * Only a still-pending delivery changes (one cancelled meanwhile stays cancelled). A delivery no longer
+     * {@code PENDING} keeps {@code now} as its next attempt time, which is read only while pending.
      */
     void write(List<Outcome> outcomes, Instant now) {
         List<Object[]> attempts = new ArrayList<>();

@@ -10,6 +10,7 @@ import io.voltmsg.testing.RepoFiles;
 import io.voltmsg.testing.Servers;
 import io.voltmsg.testing.TestDatabase;
 import io.voltmsg.testing.TestReceiver;
+import io.voltmsg.testing.VoltmsgJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -283,9 +285,11 @@ class DocSnippetsTest {
         String classPath = System.getProperty("java.class.path");
         switch (block.language()) {
             case "sh" -> {
-                String code = block.code().replace("java -jar server/target/voltmsg.jar",
-                        "\"" + java + "\" -XX:TieredStopAtLevel=1 -cp \"$VOLTMSG_TEST_CLASSPATH\" io.voltmsg.VoltmsgApplication");
-                environment.put("VOLTMSG_TEST_CLASSPATH", classPath);
+                // The guides' launcher becomes the test class path's, started like every other test JVM.
+                String launcher = VoltmsgJvm.command("512m").stream()
+                        .map(argument -> "'" + argument.replace("'", "'\\''") + "'")
+                        .collect(Collectors.joining(" "));
+                String code = block.code().replace("java -jar server/target/voltmsg.jar", launcher);
                 command.addAll(List.of("bash", "-euo", "pipefail", "-c", code));
             }
             case "java" -> {
